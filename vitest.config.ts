@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+const conditions = ['@mnquants/source', 'module', 'node', 'import', 'default'];
+
+const project = (name: string, root: string) => ({
+  extends: true as const,
+  test: {
+    name,
+    root,
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  },
+});
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['@mnquants/source'] } },
+  test: {
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    projects: [
+      project('kalshi-sdk', 'packages/kalshi-sdk'),
+      project('kalshi-sim', 'packages/kalshi-sim'),
+      project('mm-core', 'packages/mm-core'),
+      project('examples', 'examples'),
+    ],
+  },
+});

@@ -2,13 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 const conditions = ['@mnquants/source', 'module', 'node', 'import', 'default'];
 
-const project = (name: string, root: string) => ({
+const project = (name: string, root: string, include = ['src/**/*.test.ts', 'test/**/*.test.ts']) => ({
   extends: true as const,
-  test: {
-    name,
-    root,
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-  },
+  test: { name, root, include },
 });
 
 export default defineConfig({
@@ -22,7 +18,7 @@ export default defineConfig({
       project('kalshi-sdk', 'packages/kalshi-sdk'),
       project('kalshi-sim', 'packages/kalshi-sim'),
       project('mm-core', 'packages/mm-core'),
-      project('examples', 'examples'),
+      project('examples', 'examples', ['*/src/**/*.test.ts', '*/test/**/*.test.ts']),
     ],
   },
 });

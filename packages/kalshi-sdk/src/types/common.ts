@@ -58,3 +58,52 @@ export interface PriceRange {
   /** Tick size within the band. */
   step: FixedPointDollars;
 }
+
+/** An exchange shard index (`0`–`3`); `-1` on writes forces auto-routing by ticker. */
+export type ExchangeIndex = number;
+/** Unix time in seconds, as an integer. */
+export type UnixSeconds = number;
+/** Unix time in milliseconds, as an integer. */
+export type UnixMillis = number;
+/** How a series or event charges trading fees. */
+export type FeeType = 'quadratic' | 'quadratic_with_maker_fees' | 'quadratic_with_combo_maker_fees' | 'flat';
+/** The settled outcome of a market (`""` while undetermined). */
+export type MarketResult = 'yes' | 'no' | 'scalar' | '';
+/** Kind of market: binary yes/no or scalar payout. */
+export type MarketType = 'binary' | 'scalar';
+/** Exchange instance a balance, grant or transfer belongs to. */
+export type ExchangeInstance = 'event_contract' | 'margined';
+/** A source used to settle a series or event. */
+export interface SettlementSource {
+  /** Display name of the source. */
+  name?: string;
+  /** Link to the source. */
+  url?: string;
+}
+/** A balance held on one exchange shard. */
+export interface IndexedBalance {
+  /** The shard. */
+  exchange_index: ExchangeIndex;
+  /** Balance on that shard, in dollars. */
+  balance: FixedPointDollars;
+}
+/** One leg of a multivariate (combo) market. */
+export interface MveSelectedLeg {
+  /** Event of the leg. */
+  event_ticker?: string;
+  /** Market of the leg. */
+  market_ticker?: string;
+  /** Side of the leg (`yes` or `no`). */
+  side?: string;
+  /** Settlement value of the leg's YES side, once known. */
+  yes_settlement_value_dollars?: FixedPointDollars | null;
+}
+/** Cursor and page size accepted by every paginated list endpoint. */
+export interface PageParams {
+  /** Cursor from the previous page's response; omit for the first page. */
+  cursor?: string;
+  /** Maximum items per page (per-endpoint bounds, see the API reference). */
+  limit?: number;
+}
+/** An empty JSON object returned by some write endpoints. */
+export type EmptyResponse = Record<string, unknown>;

@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Fill } from '../model/types.js';
+import { PositionBook } from './position-book.js';
+
+let n = 0;
+const fill = (side: 'bid' | 'ask', priceUnits: number, countUnits: number, feeMicros = 0, tradeId = `t${++n}`): Fill => ({
+  tradeId,
+  orderId: 'o1',
+  marketTicker: 'M',
+  side,
+  priceUnits,
+  countUnits,
+  feeMicros,
+  isTaker: false,
+  tsMs: n,
+});
+
+describe('PositionBook', () => {
+  it('books realized P&L at average cost when a long position is reduced', () => {
+    const book = new PositionBook();
+    book.applyFill(fill('bid', 4_000, 1_000));
+    book.applyFill(fill('bid', 5_000, 1_000));
+    book.applyFill(fill('ask', 6_000, 1_000));
+    const p = book.get('M');
+    expect(p.positionCountUnits).toBe(1_000);
+    expect(p.realizedPnlMicros).toBe(1_500_000); // sold 10 @ .60 vs avg .45
+    expect(book.unrealizedPnlMicros('M', 4_500)).toBe(0);
+  });
+
+  it('flips from long to short through zero', () => {
+    const book = new PositionBook();
+    book.applyFill(fill('bid', 4_000, 500));
+    book.applyFill(fill('ask', 5_000, 1_500));
+    const p = book.get('M');
+    expect(p.positionCountUnits).toBe(-1_000);
+    expect(p.realizedPnlMicros).toBe(500_000);
+    expect(p.costBasisMicros).toBe(-5_000_000);
+  });
+
+  it('counts a duplicate fill once', () => {
+    const book = new PositionBook();
+    expect(book.applyFill(fill('bid', 4_000, 100, 10, 'same'))).toBe(true);
+    expect(book.applyFill(fill('bid', 4_000, 100, 10, 'same'))).toBe(false);
+    expect(book.get('M').positionCountUnits).toBe(100);
+    expect(book.get('M').feesMicros).toBe(10);
+  });
+
+  it('settles a long YES position at $1', () => {
+    const book = new PositionBook();
+    book.applyFill(fill('bid', 3_000, 1_000));
+    book.settle('M', 10_000);
+    expect(book.get('M').positionCountUnits).toBe(0);
+    expect(book.get('M').realizedPnlMicros).toBe(7_000_000);
+    expect(book.get('M').cashMicros).toBe(7_000_000);
+  });
+
+  it('settles a short YES (long NO) position at $0 as a gain', () => {
+    const book = new PositionBook();
+    book.applyFill(fill('ask', 3_000, 1_000));
+    book.settle('M', 0);
+    expect(book.get('M').realizedPnlMicros).toBe(3_000_000);
+  });
+
+  it('rejects a fill with a non-integer size', () => {
+    expect(() => new PositionBook().applyFill(fill('bid', 3_000, 1.5))).toThrow(/invalid fill/);
+  });
+
+  it('keeps cash + position value equal to realized + unrealized - fees under any fill sequence', () => {
+    const arbFill = fc.record({
+      side: fc.constantFrom<'bid' | 'ask'>('bid', 'ask'),
+      price: fc.integer({ min: 1, max: 9_999 }),
+      count: fc.integer({ min: 1, max: 1_000_000 }),
+      fee: fc.integer({ min: 0, max: 100_000 }),
+    });
+    fc.assert(
+      fc.property(fc.array(arbFill, { maxLength: 60 }), fc.integer({ min: 0, max: 10_000 }), fc.boolean(), (fills, mark, settle) => {
+        const book = new PositionBook();
+        let cash = 0;
+        let pos = 0;
+        let fees = 0;
+        for (const f of fills) {
+          book.applyFill(fill(f.side, f.price, f.count, f.fee));
+          const s = f.side === 'bid' ? f.count : -f.count;
+          cash -= s * f.price + f.fee;
+          pos += s;
+          fees += f.fee;
+        }
+        if (settle) {
+          book.settle('M', mark);
+          cash += pos * mark;
+          pos = 0;
+        }
+        const p = book.get('M');
+        expect(p.positionCountUnits).toBe(pos);
+        expect(p.cashMicros).toBe(cash);
+        expect(p.feesMicros).toBe(fees);
+        const s = book.summary(() => mark);
+        expect(cash + pos * mark).toBe(s.realizedPnlMicros + s.unrealizedPnlMicros - s.feesMicros);
+        expect(s.netPnlMicros).toBe(cash + pos * mark);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -148,3 +148,387 @@ export class KalshiNumberError extends KalshiError {
     this.input = input;
   }
 }
+
+/** Options of a {@link KalshiApiError}: what the server answered. */
+export interface KalshiApiErrorOptions extends KalshiErrorOptions {
+  /** HTTP status. */
+  status: number;
+  /** Kalshi's error code (`error.code` of the body), when the body had one. */
+  kalshiCode?: string | undefined;
+  /** Kalshi's `details` text, when present. */
+  details?: string | undefined;
+  /** HTTP method of the request. */
+  method?: string | undefined;
+  /** Path of the request (no query string, no host). */
+  path?: string | undefined;
+}
+
+/**
+ * The server answered with an error status.
+ *
+ * @remarks Subclasses narrow by status: 400 {@link KalshiBadRequestError}, 401
+ * {@link KalshiAuthenticationError}, 403 {@link KalshiPermissionError}, 404
+ * {@link KalshiNotFoundError}, 409 {@link KalshiConflictError}, 429 {@link KalshiRateLimitError},
+ * 5xx {@link KalshiServerError}. Other statuses are a plain `KalshiApiError` (`API_ERROR`).
+ * Bodies `{"error":{code,message,details}}`, `{code,message}`, `{"error":"text"}` and non-JSON
+ * text are all understood.
+ * @example
+ * ```ts
+ * try {
+ *   await client.orders.create(order);
+ * } catch (err) {
+ *   if (isKalshiApiError(err) && err.kalshiCode === 'available_balance_too_low') stopQuoting();
+ * }
+ * ```
+ */
+export class KalshiApiError extends KalshiError {
+  /** HTTP status. */
+  readonly status: number;
+  /** Kalshi's error code, when the body had one (for example `invalid_order_size`). */
+  readonly kalshiCode: string | undefined;
+  /** Kalshi's `details` text, when present. */
+  readonly details: string | undefined;
+  /** HTTP method of the failed request. */
+  readonly method: string | undefined;
+  /** Path of the failed request (without query). */
+  readonly path: string | undefined;
+
+  /**
+   * @param code - The stable SDK code.
+   * @param message - What happened, with context.
+   * @param options - Status and Kalshi's error fields.
+   */
+  constructor(code: KalshiErrorCode, message: string, options: KalshiApiErrorOptions) {
+    super(code, message, options);
+    this.name = 'KalshiApiError';
+    this.status = options.status;
+    this.kalshiCode = options.kalshiCode;
+    this.details = options.details;
+    this.method = options.method;
+    this.path = options.path;
+  }
+}
+
+/**
+ * 400: the request was invalid (bad parameters, off-grid price, post-only cross, ...).
+ *
+ * @example
+ * ```ts
+ * if (isKalshiBadRequestError(err)) console.error(err.kalshiCode, err.details);
+ * ```
+ */
+export class KalshiBadRequestError extends KalshiApiError {
+  /** @param message - What happened. @param options - Status and Kalshi's fields. */
+  constructor(message: string, options: KalshiApiErrorOptions) {
+    super('BAD_REQUEST', message, options);
+    this.name = 'KalshiBadRequestError';
+  }
+}
+
+/**
+ * 401: missing, unknown or badly signed credentials, or a stale timestamp.
+ *
+ * @example
+ * ```ts
+ * if (isKalshiAuthenticationError(err)) console.error('check the API key id and the clock');
+ * ```
+ */
+export class KalshiAuthenticationError extends KalshiApiError {
+  /** @param message - What happened. @param options - Status and Kalshi's fields. */
+  constructor(message: string, options: KalshiApiErrorOptions) {
+    super('AUTHENTICATION', message, options);
+    this.name = 'KalshiAuthenticationError';
+  }
+}
+
+/**
+ * 403: the key lacks a scope, the tier is too low, or a restricted key named another subaccount.
+ *
+ * @example
+ * ```ts
+ * if (isKalshiPermissionError(err)) console.error('key scope:', err.message);
+ * ```
+ */
+export class KalshiPermissionError extends KalshiApiError {
+  /** @param message - What happened. @param options - Status and Kalshi's fields. */
+  constructor(message: string, options: KalshiApiErrorOptions) {
+    super('PERMISSION_DENIED', message, options);
+    this.name = 'KalshiPermissionError';
+  }
+}
+
+/**
+ * 404: unknown market, event, order or other resource.
+ *
+ * @example
+ * ```ts
+ * const market = await client.markets.get(t).catch((e) => (isKalshiNotFoundError(e) ? null : Promise.reject(e)));
+ * ```
+ */
+export class KalshiNotFoundError extends KalshiApiError {
+  /** @param message - What happened. @param options - Status and Kalshi's fields. */
+  constructor(message: string, options: KalshiApiErrorOptions) {
+    super('NOT_FOUND', message, options);
+    this.name = 'KalshiNotFoundError';
+  }
+}
+
+/**
+ * 409: a duplicate `client_order_id` or transfer id, an open RFQ, or a closed market.
+ *
+ * @example
+ * ```ts
+ * if (isKalshiConflictError(err) && err.kalshiCode === 'market_closed') dropMarket(ticker);
+ * ```
+ */
+export class KalshiConflictError extends KalshiApiError {
+  /** @param message - What happened. @param options - Status and Kalshi's fields. */
+  constructor(message: string, options: KalshiApiErrorOptions) {
+    super('CONFLICT', message, options);
+    this.name = 'KalshiConflictError';
+  }
+}
+
+/**
+ * 429: the account's token bucket was empty.
+ *
+ * @remarks Kalshi sends no `Retry-After`; the client's own token buckets make this rare.
+ * @example
+ * ```ts
+ * if (isKalshiRateLimitError(err)) await sleep(100);
+ * ```
+ */
+export class KalshiRateLimitError extends KalshiApiError {
+  /** @param message - What happened. @param options - Status and Kalshi's fields. */
+  constructor(message: string, options: KalshiApiErrorOptions) {
+    super('RATE_LIMITED', message, options);
+    this.name = 'KalshiRateLimitError';
+  }
+}
+
+/**
+ * 5xx: a server failure, maintenance (503) or gateway timeout (504).
+ *
+ * @example
+ * ```ts
+ * if (isKalshiServerError(err) && err.status === 503) console.warn('exchange maintenance');
+ * ```
+ */
+export class KalshiServerError extends KalshiApiError {
+  /** @param message - What happened. @param options - Status and Kalshi's fields. */
+  constructor(message: string, options: KalshiApiErrorOptions) {
+    super('SERVER_ERROR', message, options);
+    this.name = 'KalshiServerError';
+  }
+}
+
+/**
+ * The request never got an HTTP answer (DNS failure, refused or reset connection).
+ *
+ * @remarks For a write, the request may still have reached the exchange.
+ * @example
+ * ```ts
+ * if (isKalshiConnectionError(err)) scheduleReconnect();
+ * ```
+ */
+export class KalshiConnectionError extends KalshiError {
+  /** @param message - What happened. @param options - Optional `cause`. */
+  constructor(message: string, options?: KalshiErrorOptions) {
+    super('CONNECTION', message, options);
+    this.name = 'KalshiConnectionError';
+  }
+}
+
+/**
+ * The request took longer than its `timeoutMs`.
+ *
+ * @remarks For a write the outcome is unknown: look the order up (by `client_order_id`) before
+ * sending it again.
+ * @example
+ * ```ts
+ * if (isKalshiTimeoutError(err)) await reconcile(clientOrderId);
+ * ```
+ */
+export class KalshiTimeoutError extends KalshiError {
+  /** The timeout that expired, in milliseconds. */
+  readonly timeoutMs: number;
+  /** @param message - What happened. @param timeoutMs - The timeout. @param options - Optional `cause`. */
+  constructor(message: string, timeoutMs: number, options?: KalshiErrorOptions) {
+    super('TIMEOUT', message, options);
+    this.name = 'KalshiTimeoutError';
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/**
+ * The caller aborted the request through its `AbortSignal`.
+ *
+ * @example
+ * ```ts
+ * const ac = new AbortController();
+ * const p = client.markets.list({}, { signal: ac.signal });
+ * ac.abort(); // p rejects with KalshiAbortError
+ * ```
+ */
+export class KalshiAbortError extends KalshiError {
+  /** @param message - What happened. @param options - Optional `cause` (the abort reason). */
+  constructor(message: string, options?: KalshiErrorOptions) {
+    super('ABORTED', message, options);
+    this.name = 'KalshiAbortError';
+  }
+}
+
+/**
+ * A success status with a body that is not the JSON the endpoint promises.
+ *
+ * @example
+ * ```ts
+ * if (isKalshiError(err) && err.code === 'INVALID_RESPONSE') console.error(err.message);
+ * ```
+ */
+export class KalshiInvalidResponseError extends KalshiError {
+  /** HTTP status of the response. */
+  readonly status: number;
+  /** @param message - What happened. @param status - HTTP status. @param options - Optional `cause`. */
+  constructor(message: string, status: number, options?: KalshiErrorOptions) {
+    super('INVALID_RESPONSE', message, options);
+    this.name = 'KalshiInvalidResponseError';
+    this.status = status;
+  }
+}
+
+function hasCode(value: unknown, code: KalshiErrorCode): value is KalshiError {
+  return isKalshiError(value) && value.code === code;
+}
+
+/**
+ * True when `value` is a {@link KalshiApiError} (any HTTP error status) from any copy of the SDK.
+ *
+ * @example
+ * ```ts
+ * if (isKalshiApiError(err)) console.error(err.status, err.kalshiCode);
+ * ```
+ */
+export function isKalshiApiError(value: unknown): value is KalshiApiError {
+  return isKalshiError(value) && typeof (value as { status?: unknown }).status === 'number' && 'kalshiCode' in value;
+}
+
+/**
+ * True for a {@link KalshiBadRequestError}.
+ *
+ * @example
+ * ```ts
+ * if (isKalshiBadRequestError(err)) console.error(err.details);
+ * ```
+ */
+export function isKalshiBadRequestError(value: unknown): value is KalshiBadRequestError {
+  return hasCode(value, 'BAD_REQUEST') && isKalshiApiError(value);
+}
+
+/**
+ * True for a {@link KalshiAuthenticationError}.
+ *
+ * @example
+ * ```ts
+ * if (isKalshiAuthenticationError(err)) process.exit(1);
+ * ```
+ */
+export function isKalshiAuthenticationError(value: unknown): value is KalshiAuthenticationError {
+  return hasCode(value, 'AUTHENTICATION') && isKalshiApiError(value);
+}
+
+/**
+ * True for a {@link KalshiPermissionError}.
+ *
+ * @example
+ * ```ts
+ * if (isKalshiPermissionError(err)) console.error('missing scope');
+ * ```
+ */
+export function isKalshiPermissionError(value: unknown): value is KalshiPermissionError {
+  return hasCode(value, 'PERMISSION_DENIED') && isKalshiApiError(value);
+}
+
+/**
+ * True for a {@link KalshiNotFoundError}.
+ *
+ * @example
+ * ```ts
+ * if (isKalshiNotFoundError(err)) return undefined;
+ * ```
+ */
+export function isKalshiNotFoundError(value: unknown): value is KalshiNotFoundError {
+  return hasCode(value, 'NOT_FOUND') && isKalshiApiError(value);
+}
+
+/**
+ * True for a {@link KalshiConflictError}.
+ *
+ * @example
+ * ```ts
+ * if (isKalshiConflictError(err)) console.warn('duplicate client_order_id');
+ * ```
+ */
+export function isKalshiConflictError(value: unknown): value is KalshiConflictError {
+  return hasCode(value, 'CONFLICT') && isKalshiApiError(value);
+}
+
+/**
+ * True for a {@link KalshiRateLimitError}.
+ *
+ * @example
+ * ```ts
+ * if (isKalshiRateLimitError(err)) await sleep(200);
+ * ```
+ */
+export function isKalshiRateLimitError(value: unknown): value is KalshiRateLimitError {
+  return hasCode(value, 'RATE_LIMITED') && isKalshiApiError(value);
+}
+
+/**
+ * True for a {@link KalshiServerError}.
+ *
+ * @example
+ * ```ts
+ * if (isKalshiServerError(err)) console.warn('exchange trouble', err.status);
+ * ```
+ */
+export function isKalshiServerError(value: unknown): value is KalshiServerError {
+  return hasCode(value, 'SERVER_ERROR') && isKalshiApiError(value);
+}
+
+/**
+ * True for a {@link KalshiConnectionError}.
+ *
+ * @example
+ * ```ts
+ * if (isKalshiConnectionError(err)) console.warn('network down');
+ * ```
+ */
+export function isKalshiConnectionError(value: unknown): value is KalshiConnectionError {
+  return hasCode(value, 'CONNECTION');
+}
+
+/**
+ * True for a {@link KalshiTimeoutError}.
+ *
+ * @example
+ * ```ts
+ * if (isKalshiTimeoutError(err)) console.warn(`no answer in ${err.timeoutMs} ms`);
+ * ```
+ */
+export function isKalshiTimeoutError(value: unknown): value is KalshiTimeoutError {
+  return hasCode(value, 'TIMEOUT');
+}
+
+/**
+ * True for a {@link KalshiAbortError}.
+ *
+ * @example
+ * ```ts
+ * if (isKalshiAbortError(err)) return; // we cancelled it ourselves
+ * ```
+ */
+export function isKalshiAbortError(value: unknown): value is KalshiAbortError {
+  return hasCode(value, 'ABORTED');
+}

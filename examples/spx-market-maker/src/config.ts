@@ -67,11 +67,11 @@ export interface BotConfig {
   maxOrderSizeUnits: CountUnits;
   /** Largest absolute position in one market, count units. */
   maxPositionUnits: CountUnits;
-  /** Largest sum of absolute positions over all markets, count units. */
-  maxTotalPositionUnits: CountUnits;
+  /** Largest worst-case exposure over all markets (position cost + resting quotes), micro-dollars. */
+  maxTotalExposureMicros: Micros;
   /** Loss (realized + unrealized, after fees) at which the kill switch trips, micro-dollars. */
   maxLossMicros: Micros;
-  /** Reference prices older than this stop quoting, ms. */
+  /** Reference prices not updated for this long (wall clock) stop quoting, ms. */
   referenceStaleMs: number;
   /** Reference poll interval, ms; `null` uses the venue default (500 sim, 15000 Yahoo). */
   referencePollMs: number | null;
@@ -374,13 +374,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     parse: contracts,
   },
   {
-    key: 'maxTotalPositionUnits',
-    flag: 'max-total-position',
-    env: 'SPX_MM_MAX_TOTAL_POSITION',
-    arg: 'contracts',
-    defaultText: '200',
-    description: 'Largest sum of absolute positions over all markets.',
-    parse: contracts,
+    key: 'maxTotalExposureMicros',
+    flag: 'max-total-exposure',
+    env: 'SPX_MM_MAX_TOTAL_EXPOSURE',
+    arg: 'dollars',
+    defaultText: '500',
+    description: 'Largest worst-case exposure over all markets (position cost plus resting quotes).',
+    parse: moneyDollars,
   },
   {
     key: 'maxLossMicros',
@@ -397,7 +397,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     env: 'SPX_MM_REFERENCE_STALE_MS',
     arg: 'ms',
     defaultText: '30000',
-    description: 'Stop quoting when the index or VIX is older than this (source clock).',
+    description: 'Stop quoting when the index or VIX has not updated for this long (wall-clock ms).',
     parse: intIn(100, 3_600_000),
   },
   {
@@ -493,7 +493,7 @@ export function defaultConfig(): BotConfig {
     requoteToleranceUnits: 100,
     maxOrderSizeUnits: 2_000,
     maxPositionUnits: 5_000,
-    maxTotalPositionUnits: 20_000,
+    maxTotalExposureMicros: 500 * MICROS_PER_DOLLAR,
     maxLossMicros: 250 * MICROS_PER_DOLLAR,
     referenceStaleMs: 30_000,
     referencePollMs: null,
@@ -617,8 +617,6 @@ function crossCheck(c: BotConfig): string[] {
   if (c.minSpreadUnits > c.maxSpreadUnits) problems.push('--min-spread must not exceed --max-spread');
   if (c.quoteSizeUnits > c.maxOrderSizeUnits) problems.push('--quote-size must not exceed --max-order-size');
   if (c.quoteSizeUnits > c.maxPositionUnits) problems.push('--quote-size must not exceed --max-position');
-  if (c.maxPositionUnits > c.maxTotalPositionUnits)
-    problems.push('--max-position must not exceed --max-total-position');
   if (c.venue === 'production' && !c.confirmRealMoney) {
     problems.push(
       '--venue production trades real money: add --i-understand-this-trades-real-money to confirm (try --venue demo first)',

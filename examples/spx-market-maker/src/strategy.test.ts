@@ -122,7 +122,13 @@ describe('SpxMarketMakerStrategy.quotesFor', () => {
     const p = pricer();
     const s = strategy({
       volatilityPct: 25,
-      pricer: { ...p, plan: (i) => ((seen = i.volPct), p.plan(i)) },
+      pricer: {
+        ...p,
+        plan: (i) => {
+          seen = i.volPct;
+          return p.plan(i);
+        },
+      },
     });
     expect(s.quotesFor('M', ctx({ refs: { [VIX_SYMBOL]: undefined } })).quotes).toHaveLength(2);
     expect(seen).toBe(25);

@@ -149,6 +149,118 @@ export class KalshiNumberError extends KalshiError {
   }
 }
 
+/**
+ * Stable string codes of {@link KalshiWebSocketError}.
+ *
+ * @remarks `WS_*` codes named after Kalshi's numeric WebSocket error codes (kalshi-api.md §7.6)
+ * come from `error` replies; the others are the client's own failures.
+ */
+export type KalshiWebSocketErrorCode =
+  | 'WS_UNABLE_TO_PROCESS'
+  | 'WS_PARAMS_REQUIRED'
+  | 'WS_CHANNELS_REQUIRED'
+  | 'WS_SIDS_REQUIRED'
+  | 'WS_UNKNOWN_COMMAND'
+  | 'WS_ALREADY_SUBSCRIBED'
+  | 'WS_UNKNOWN_SID'
+  | 'WS_UNKNOWN_CHANNEL'
+  | 'WS_AUTHENTICATION_REQUIRED'
+  | 'WS_CHANNEL_ERROR'
+  | 'WS_INVALID_PARAMETER'
+  | 'WS_EXACTLY_ONE_SID_REQUIRED'
+  | 'WS_UNSUPPORTED_ACTION'
+  | 'WS_MARKET_TICKER_REQUIRED'
+  | 'WS_ACTION_REQUIRED'
+  | 'WS_MARKET_NOT_FOUND'
+  | 'WS_INTERNAL_ERROR'
+  | 'WS_SERVER_COMMAND_TIMEOUT'
+  | 'WS_SHARD_FACTOR_TOO_SMALL'
+  | 'WS_SHARD_FACTOR_REQUIRED'
+  | 'WS_SHARD_KEY_OUT_OF_RANGE'
+  | 'WS_SHARD_FACTOR_TOO_LARGE'
+  | 'WS_MATCH_IDS_REQUIRED'
+  | 'WS_INDEX_IDS_REQUIRED'
+  | 'WS_BUFFER_OVERFLOW'
+  | 'WS_MARKET_LIMIT_EXCEEDED'
+  | 'WS_TOO_MANY_REQUESTS'
+  | 'WS_UNDERLYING_TICKERS_REQUIRED'
+  | 'WS_UNKNOWN_ERROR'
+  | 'WS_COMMAND_TIMEOUT'
+  | 'WS_HEARTBEAT_TIMEOUT'
+  | 'WS_NOT_CONNECTED'
+  | 'WS_CONNECTION_LOST'
+  | 'WS_CONNECT_FAILED'
+  | 'WS_RECONNECT_FAILED'
+  | 'WS_CLOSED'
+  | 'WS_INVALID_ARGUMENT'
+  | 'WS_SEND_FAILED';
+
+/** Options of a {@link KalshiWebSocketError}. */
+export interface KalshiWebSocketErrorOptions extends KalshiErrorOptions {
+  /** Kalshi's numeric error code, for errors replied by the server. */
+  kalshiCode?: number;
+  /** The subscription the error concerns, when any. */
+  sid?: number;
+  /** The command id the error answers, when any. */
+  commandId?: number;
+}
+
+/**
+ * A WebSocket failure: an `error` reply from Kalshi, a command timeout, silence, a lost connection.
+ *
+ * @remarks `code` is always `'WEBSOCKET'`; `wsCode` is the stable detailed code and `kalshiCode`
+ * Kalshi's numeric code when the server sent one (for example 6 maps to `'WS_ALREADY_SUBSCRIBED'`).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await ws.subscribe({ channels: ['orderbook_delta'] });
+ * } catch (err) {
+ *   if (isKalshiWebSocketError(err) && err.wsCode === 'WS_MARKET_TICKER_REQUIRED') console.error(err.message);
+ * }
+ * ```
+ */
+export class KalshiWebSocketError extends KalshiError {
+  /** Stable detailed code. */
+  readonly wsCode: KalshiWebSocketErrorCode;
+  /** Kalshi's numeric WebSocket error code, when the server replied with an error. */
+  readonly kalshiCode: number | undefined;
+  /** The subscription concerned, when any. */
+  readonly sid: number | undefined;
+  /** The command id concerned, when any. */
+  readonly commandId: number | undefined;
+
+  /**
+   * @param wsCode - Stable detailed code.
+   * @param message - What happened, with context.
+   * @param options - Kalshi's numeric code, sid, command id and `cause`.
+   */
+  constructor(wsCode: KalshiWebSocketErrorCode, message: string, options?: KalshiWebSocketErrorOptions) {
+    super('WEBSOCKET', message, options);
+    this.name = 'KalshiWebSocketError';
+    this.wsCode = wsCode;
+    this.kalshiCode = options?.kalshiCode;
+    this.sid = options?.sid;
+    this.commandId = options?.commandId;
+  }
+}
+
+/**
+ * True when `value` is a {@link KalshiWebSocketError} from any copy of this SDK.
+ *
+ * @example
+ * ```ts
+ * ws.on('error', (err) => { if (isKalshiWebSocketError(err)) log.warn(err.wsCode); });
+ * ```
+ */
+export function isKalshiWebSocketError(value: unknown): value is KalshiWebSocketError {
+  return (
+    isKalshiError(value) &&
+    value.code === 'WEBSOCKET' &&
+    typeof (value as { wsCode?: unknown }).wsCode === 'string'
+  );
+}
+
 /** Options of a {@link KalshiApiError}: what the server answered. */
 export interface KalshiApiErrorOptions extends KalshiErrorOptions {
   /** HTTP status. */
@@ -410,7 +522,11 @@ function hasCode(value: unknown, code: KalshiErrorCode): value is KalshiError {
  * ```
  */
 export function isKalshiApiError(value: unknown): value is KalshiApiError {
-  return isKalshiError(value) && typeof (value as { status?: unknown }).status === 'number' && 'kalshiCode' in value;
+  return (
+    isKalshiError(value) &&
+    typeof (value as { status?: unknown }).status === 'number' &&
+    'kalshiCode' in value
+  );
 }
 
 /**

@@ -4,7 +4,7 @@
  * @module
  */
 
-const LOG_SQRT_2PI = 0.91893853320467274178;
+const LOG_SQRT_2PI = 0.9189385332046728;
 
 /**
  * The standard normal cumulative distribution function Φ(x).

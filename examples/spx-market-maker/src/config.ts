@@ -57,8 +57,8 @@ export interface BotConfig {
   minSpreadUnits: PriceUnits;
   /** Widest quoted spread, price units. */
   maxSpreadUnits: PriceUnits;
-  /** Inventory aversion: how hard inventory pushes the quotes (Avellaneda-Stoikov gamma). */
-  riskAversion: number;
+  /** Inventory skew: how far both quotes move per contract held at a 50% fair value, price units. */
+  skewPerContractUnits: PriceUnits;
   /** Volatility override in annualized percent; `null` uses the VIX from the reference feed. */
   volatilityPct: number | null;
   /** A working order is left alone while its price is within this distance of the target, price units. */
@@ -329,13 +329,14 @@ export const OPTIONS: readonly OptionSpec[] = [
     parse: dollarsIn(100, 9_000),
   },
   {
-    key: 'riskAversion',
-    flag: 'risk-aversion',
-    env: 'SPX_MM_RISK_AVERSION',
-    arg: 'gamma',
-    defaultText: '0.5',
-    description: 'Inventory aversion: how far inventory shifts both quotes away from the position.',
-    parse: numberIn(0, 1_000),
+    key: 'skewPerContractUnits',
+    flag: 'skew-per-contract',
+    env: 'SPX_MM_SKEW_PER_CONTRACT',
+    arg: 'dollars',
+    defaultText: '0.002',
+    description:
+      'Inventory skew: both quotes move this much against each contract held (at a 50% fair value; less near 0 or 1).',
+    parse: dollarsIn(1, 1_000),
   },
   {
     key: 'volatilityPct',
@@ -488,7 +489,7 @@ export function defaultConfig(): BotConfig {
     quoteSizeUnits: 500,
     minSpreadUnits: 400,
     maxSpreadUnits: 2_000,
-    riskAversion: 0.5,
+    skewPerContractUnits: 20,
     volatilityPct: null,
     requoteToleranceUnits: 100,
     maxOrderSizeUnits: 2_000,

@@ -17,7 +17,8 @@ const pricer = (fairUnits = 5_000, over: Partial<SpxPricer> = {}): SpxPricer => 
     return { fairUnits, bidUnits: fairUnits - 200 + skew, askUnits: fairUnits + 200 + skew };
   },
   closeTsMs: () => NOW + 3_600_000,
-  tickUnits: () => 100,
+  stepBelow: (_m, p) => (p - 100 > 0 ? p - 100 : null),
+  stepAbove: (_m, p) => (p + 100 < 10_000 ? p + 100 : null),
   ...over,
 });
 

@@ -53,8 +53,10 @@ export interface SpxPricer {
   plan(input: SpxPricingInput): SpxQuotePlan | null;
   /** Close time of the market, Unix ms. */
   closeTsMs(marketTicker: string): number | undefined;
-  /** The market's price grid step just above `price` (to keep our quotes off the other side). */
-  tickUnits(marketTicker: string): PriceUnits;
+  /** The next valid price below `price` on the market's grid, or `null` (keeps a bid off the ask). */
+  stepBelow(marketTicker: string, price: PriceUnits): PriceUnits | null;
+  /** The next valid price above `price` on the market's grid, or `null`. */
+  stepAbove(marketTicker: string, price: PriceUnits): PriceUnits | null;
 }
 
 /** Options of {@link SpxMarketMakerStrategy}. */
@@ -167,13 +169,13 @@ export class SpxMarketMakerStrategy implements Strategy {
     });
     if (plan === null) return idle('not priced');
 
-    const tick = this.#o.pricer.tickUnits(marketTicker);
+    const pricer = this.#o.pricer;
     let bidPx = plan.bidUnits;
     let askPx = plan.askUnits;
-    if (bidPx !== null && book?.yesAsk !== undefined && bidPx >= book.yesAsk) bidPx = book.yesAsk - tick;
-    if (askPx !== null && book?.yesBid !== undefined && askPx <= book.yesBid) askPx = book.yesBid + tick;
-    if (bidPx !== null && bidPx <= 0) bidPx = null;
-    if (askPx !== null && askPx >= 10_000) askPx = null;
+    if (bidPx !== null && book?.yesAsk !== undefined && bidPx >= book.yesAsk)
+      bidPx = pricer.stepBelow(marketTicker, book.yesAsk);
+    if (askPx !== null && book?.yesBid !== undefined && askPx <= book.yesBid)
+      askPx = pricer.stepAbove(marketTicker, book.yesBid);
 
     const max = this.#o.maxPositionUnits;
     let bidSize = Math.min(this.#o.quoteSizeUnits, max - position);

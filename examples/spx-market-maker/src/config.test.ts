@@ -131,3 +131,12 @@ describe('help and the README table', () => {
     expect(configTableMarkdown().split('\n')).toHaveLength(OPTIONS.length + 2);
   });
 });
+
+describe('README', () => {
+  it('carries the same configuration table as the code', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+    const table = /<!-- config-table:start -->\n([\s\S]*?)\n<!-- config-table:end -->/.exec(readme)?.[1];
+    expect(table).toBe(configTableMarkdown());
+  });
+});

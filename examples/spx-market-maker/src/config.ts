@@ -667,7 +667,7 @@ export function helpText(): string {
 export function configTableMarkdown(): string {
   const rows = ['| Flag | Environment | Default | Meaning |', '|---|---|---|---|'];
   for (const o of OPTIONS) {
-    const flag = `\`--${o.flag}${o.arg === '' ? '' : ` <${o.arg}>`}\``;
+    const flag = `\`--${o.flag}${o.arg === '' ? '' : ` <${o.arg.replaceAll('|', '\\|')}>`}\``;
     const env = o.env === null ? '' : `\`${o.env}\``;
     rows.push(`| ${flag} | ${env} | ${o.defaultText} | ${o.description.replaceAll('|', '\\|')} |`);
   }

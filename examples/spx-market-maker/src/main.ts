@@ -15,7 +15,11 @@ async function main(argv: readonly string[]): Promise<number> {
   // The .env file may itself be named on the command line.
   const envFlag = argv.findIndex((a) => a === '--env-file' || a.startsWith('--env-file='));
   const envPath =
-    envFlag < 0 ? '.env' : argv[envFlag]!.includes('=') ? argv[envFlag]!.split('=')[1]! : (argv[envFlag + 1] ?? '.env');
+    envFlag < 0
+      ? '.env'
+      : argv[envFlag]!.includes('=')
+        ? argv[envFlag]!.split('=')[1]!
+        : (argv[envFlag + 1] ?? '.env');
   const envFile = loadEnvFile(envPath, process.env);
   const loaded = loadConfig({ argv, env: envFile.env });
   if (loaded.kind === 'help') {
@@ -30,7 +34,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const config = loaded.config;
   const tty = process.stdout.isTTY === true;
-  const panel = config.status === 'on' || (config.status === 'auto' && tty) ? new StatusPanel(process.stdout) : null;
+  const panel =
+    config.status === 'on' || (config.status === 'auto' && tty) ? new StatusPanel(process.stdout) : null;
   const sink = panel ?? new PlainConsole(process.stdout);
   const { logger, close } = createLogger({ file: config.logFile, level: config.logLevel, console: sink });
 
@@ -39,7 +44,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const onSignal = (signal: NodeJS.Signals) => {
     signals += 1;
     if (signals === 1) {
-      logger.warn({ signal }, 'stopping: pulling quotes and cancelling every order (Ctrl-C again to force exit)');
+      logger.warn(
+        { signal },
+        'stopping: pulling quotes and cancelling every order (Ctrl-C again to force exit)',
+      );
       controller.abort(signal);
     } else {
       logger.error({ signal }, 'forced exit: orders may still be resting at the venue');

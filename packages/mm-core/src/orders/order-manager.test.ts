@@ -1,0 +1,264 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeVenue, type Outcome, tick, until } from '../../test/support/fake-venue.js';
+import type { QuoteSide } from '../model/types.js';
+import type { DesiredQuote } from '../strategy/strategy.js';
+import { OrderManager } from './order-manager.js';
+
+const M = 'MKT';
+const bid = (priceUnits: number, countUnits: number): DesiredQuote => ({ side: 'bid', priceUnits, countUnits });
+const ask = (priceUnits: number, countUnits: number): DesiredQuote => ({ side: 'ask', priceUnits, countUnits });
+
+const managers: OrderManager[] = [];
+function setup(config = {}) {
+  const venue = new FakeVenue();
+  const om = new OrderManager(venue, { unknownResolveDelayMs: 0, ...config });
+  managers.push(om);
+  venue.onFill((f) => om.applyFill(f));
+  return { venue, om };
+}
+afterEach(() => {
+  for (const om of managers.splice(0)) om.close();
+});
+
+async function converge(om: OrderManager, venue: FakeVenue) {
+  om.flush();
+  await until(() => om.inFlightCount === 0 && venue.pending.length === 0);
+  await tick();
+}
+
+describe('OrderManager', () => {
+  it('places the desired quotes with client order ids, post-only', async () => {
+    const { venue, om } = setup();
+    const placed: string[] = [];
+    om.on('orderPlaced', (o) => placed.push(o.clientOrderId));
+    om.setDesired(M, [bid(4_500, 1_000), ask(5_500, 1_000)]);
+    await converge(om, venue);
+    expect(venue.resting().map((o) => [o.side, o.priceUnits, o.remaining])).toEqual([
+      ['bid', 4_500, 1_000],
+      ['ask', 5_500, 1_000],
+    ]);
+    expect(placed).toHaveLength(2);
+    expect(placed[0]).toMatch(/^mm-/);
+  });
+
+  it('leaves an order alone inside the price tolerance', async () => {
+    const { venue, om } = setup({ priceToleranceUnits: 100 });
+    om.setDesired(M, [bid(4_500, 1_000)]);
+    await converge(om, venue);
+    venue.calls.length = 0;
+    om.setDesired(M, [bid(4_600, 1_000)]);
+    await converge(om, venue);
+    expect(venue.calls).toEqual([]);
+  });
+
+  it('decreases instead of cancelling when only the size shrinks', async () => {
+    const { venue, om } = setup();
+    om.setDesired(M, [bid(4_500, 1_000)]);
+    await converge(om, venue);
+    venue.calls.length = 0;
+    om.setDesired(M, [bid(4_500, 400)]);
+    await converge(om, venue);
+    expect(venue.calls).toEqual(['decrease']);
+    expect(venue.restingCount('bid')).toBe(400);
+  });
+
+  it('amends instead of cancel + create on a reprice', async () => {
+    const { venue, om } = setup();
+    om.setDesired(M, [bid(4_500, 1_000)]);
+    await converge(om, venue);
+    venue.calls.length = 0;
+    om.setDesired(M, [bid(4_700, 1_000)]);
+    await converge(om, venue);
+    expect(venue.calls).toEqual(['amend']);
+    expect(venue.resting()[0]?.priceUnits).toBe(4_700);
+  });
+
+  it('cancels orders that are no longer wanted', async () => {
+    const { venue, om } = setup();
+    om.setDesired(M, [bid(4_500, 1_000), ask(5_500, 1_000)]);
+    await converge(om, venue);
+    om.setDesired(M, []);
+    await converge(om, venue);
+    expect(venue.resting()).toEqual([]);
+    expect(om.openOrders(M)).toEqual([]);
+  });
+
+  it('batches creates into one request per side set', async () => {
+    const { venue, om } = setup();
+    let batches = 0;
+    const orig = venue.placeOrders.bind(venue);
+    venue.placeOrders = (reqs) => {
+      batches++;
+      return orig(reqs);
+    };
+    om.setDesired(M, [bid(4_500, 100), bid(4_400, 100), ask(5_500, 100)]);
+    await converge(om, venue);
+    expect(batches).toBe(1);
+    expect(venue.resting()).toHaveLength(3);
+  });
+
+  it('does not grow a side while earlier writes are in flight', async () => {
+    const { venue, om } = setup();
+    om.setDesired(M, [bid(4_500, 1_000)]);
+    await converge(om, venue);
+    venue.manual = true;
+    om.setDesired(M, [bid(4_500, 1_000), bid(4_000, 1_000)]); // grows: one create
+    om.flush();
+    om.setDesired(M, [bid(4_400, 1_000)]); // while the create is in flight
+    om.flush();
+    expect(venue.pending.map((p) => p.kind)).toEqual(['place', 'amend']); // reprice in place, no second create
+    expect(om.exposureCountUnits(M, 'bid')).toBe(2_000);
+  });
+
+  it('resolves a timed-out create by looking it up by client order id', async () => {
+    const { venue, om } = setup();
+    venue.autoOutcome = 'unknown-applied';
+    const unknown: string[] = [];
+    om.on('orderUnknown', (o) => unknown.push(o.clientOrderId));
+    om.setDesired(M, [bid(4_500, 1_000)]);
+    om.flush();
+    await until(() => unknown.length === 1);
+    venue.autoOutcome = 'ok';
+    await until(() => om.openOrders(M)[0]?.state === 'working');
+    expect(om.openOrders(M)[0]?.orderId).toBe(venue.resting()[0]?.orderId);
+    expect(venue.resting()).toHaveLength(1); // never re-sent blindly
+  });
+
+  it('drops a timed-out create that the venue never received and then re-places', async () => {
+    const { venue, om } = setup();
+    venue.autoOutcome = 'unknown-lost';
+    om.setDesired(M, [bid(4_500, 1_000)]);
+    om.flush();
+    await until(() => venue.calls.length >= 1);
+    venue.autoOutcome = 'ok';
+    await until(() => venue.resting().length === 1);
+    await converge(om, venue);
+    expect(venue.restingCount('bid')).toBe(1_000);
+  });
+
+  it('reports a rejected create and forgets it', async () => {
+    const { venue, om } = setup();
+    venue.autoOutcome = 'reject';
+    const rejected: string[] = [];
+    om.on('orderRejected', (r) => rejected.push(r.code));
+    om.setDesired(M, [bid(4_500, 1_000)]);
+    om.flush();
+    await until(() => rejected.length > 0);
+    venue.autoOutcome = 'ok';
+    om.setDesired(M, []);
+    await converge(om, venue);
+    expect(rejected[0]).toBe('invalid_order');
+    expect(om.openOrders(M)).toEqual([]);
+  });
+
+  it('replenishes a partially filled order up to the desired size', async () => {
+    const { venue, om } = setup();
+    om.setDesired(M, [bid(4_500, 1_000)]);
+    await converge(om, venue);
+    venue.fill(venue.resting()[0]!.orderId, 300);
+    await converge(om, venue);
+    expect(venue.restingCount('bid')).toBe(1_000);
+  });
+
+  it('sends only cancels while rate limited', async () => {
+    const { venue, om } = setup({ rateLimitBackoffMs: 60_000 });
+    om.setDesired(M, [bid(4_500, 100)]);
+    await converge(om, venue);
+    venue.autoOutcome = 'rate-limited';
+    om.setDesired(M, [bid(4_500, 100), ask(5_500, 100)]);
+    await converge(om, venue);
+    venue.autoOutcome = 'ok';
+    venue.calls.length = 0;
+    om.setDesired(M, [ask(5_500, 100)]);
+    await converge(om, venue);
+    expect(venue.calls).toEqual(['cancel']);
+  });
+
+  it('rejects an invalid config with every problem', () => {
+    expect(() => new OrderManager(new FakeVenue(), { maxBatchSize: 0, priceToleranceUnits: -1 })).toThrow(
+      /maxBatchSize[\s\S]*priceToleranceUnits|priceToleranceUnits[\s\S]*maxBatchSize/,
+    );
+  });
+});
+
+describe('OrderManager properties', () => {
+  const quotes = fc.array(
+    fc.record({
+      side: fc.constantFrom<QuoteSide>('bid', 'ask'),
+      priceUnits: fc.constantFrom(4_000, 5_000, 6_000),
+      countUnits: fc.integer({ min: 1, max: 10 }).map((c) => c * 100),
+    }),
+    { maxLength: 4 },
+  );
+  const step = fc.oneof(
+    { weight: 2, arbitrary: quotes.map((q) => ({ t: 'desire' as const, q })) },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        t: fc.constant('process' as const),
+        i: fc.nat(),
+        outcome: fc.constantFrom<Outcome>('ok', 'ok', 'ok', 'reject', 'unknown-applied', 'unknown-lost', 'rate-limited'),
+      }),
+    },
+    { weight: 2, arbitrary: fc.record({ t: fc.constant('fill' as const), i: fc.nat(), frac: fc.integer({ min: 1, max: 100 }) }) },
+    { weight: 1, arbitrary: fc.constant({ t: 'turn' as const }) },
+  );
+
+  it('never lets venue exposure exceed what the manager accounts for, nor the intent when it grows', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 60 }), async (steps) => {
+        const venue = new FakeVenue();
+        venue.manual = true;
+        const om = new OrderManager(venue, { unknownResolveDelayMs: 0, rateLimitBackoffMs: 0 });
+        venue.onFill((f) => om.applyFill(f));
+        try {
+          const check = () => {
+            for (const side of ['bid', 'ask'] as const) {
+              const venueExposure = venue.restingCount(side) + venue.pendingCreateCount(side);
+              expect(om.exposureCountUnits(M, side)).toBeGreaterThanOrEqual(venueExposure);
+            }
+          };
+          for (const s of steps) {
+            if (s.t === 'desire') {
+              const before = { bid: om.exposureCountUnits(M, 'bid'), ask: om.exposureCountUnits(M, 'ask') };
+              om.setDesired(M, s.q);
+              om.flush();
+              for (const side of ['bid', 'ask'] as const) {
+                const cap = s.q.filter((q) => q.side === side).reduce((a, q) => a + q.countUnits, 0);
+                expect(om.exposureCountUnits(M, side)).toBeLessThanOrEqual(Math.max(cap, before[side]));
+              }
+            } else if (s.t === 'process' && venue.pending.length > 0) {
+              venue.process(s.i % venue.pending.length, s.outcome);
+            } else if (s.t === 'fill') {
+              const resting = venue.resting();
+              const o = resting[s.i % Math.max(1, resting.length)];
+              if (o !== undefined) venue.fill(o.orderId, Math.max(1, Math.floor((o.remaining * s.frac) / 100)));
+            } else {
+              await tick();
+            }
+            check();
+            for (let k = 0; k < 4; k++) await Promise.resolve();
+            check();
+          }
+          // Drain: everything answered, the venue converges to the last desire without exceeding it.
+          venue.manual = false;
+          venue.processAll('ok');
+          const settled = () =>
+            om.inFlightCount === 0 && venue.pending.length === 0 && om.openOrders().every((o) => o.state === 'working');
+          await until(settled);
+          await tick();
+          await until(settled);
+          for (const side of ['bid', 'ask'] as const) {
+            const cap = om.desired(M).filter((q) => q.side === side).reduce((a, q) => a + q.countUnits, 0);
+            expect(venue.restingCount(side)).toBeLessThanOrEqual(cap);
+            expect(om.exposureCountUnits(M, side)).toBe(venue.restingCount(side));
+          }
+        } finally {
+          om.close();
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

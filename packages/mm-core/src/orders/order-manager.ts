@@ -1,0 +1,802 @@
+/**
+ * Converges the venue's resting orders to the desired quotes with the fewest, safest writes.
+ *
+ * @module
+ */
+
+import { EventEmitter } from 'eventemitter3';
+import { MmCoreConfigError } from '../errors.js';
+import type { CountUnits, Fill, PriceUnits, QuoteSide, VenueOrder } from '../model/types.js';
+import type {
+  GatewayFailure,
+  GatewayResult,
+  OrderGateway,
+  OrderRef,
+  PlacedOrder,
+  PlaceOrderRequest,
+  ReducedOrder,
+} from '../ports/order-gateway.js';
+import { type MmLogger, silentMmLogger } from '../ports/runtime.js';
+import type { DesiredQuote, WorkingOrder } from '../strategy/strategy.js';
+
+/** Settings of the {@link OrderManager}. */
+export interface OrderManagerConfig {
+  /** Prefix of generated client order ids. @defaultValue `'mm'` */
+  readonly clientOrderIdPrefix?: string;
+  /** A working order within this many price units of the desired price is left alone. @defaultValue `0` */
+  readonly priceToleranceUnits?: PriceUnits;
+  /** A working order within this size of the desired size is left alone. @defaultValue `0` */
+  readonly sizeToleranceCountUnits?: CountUnits;
+  /** Send new orders post-only (a maker never takes by accident). @defaultValue `true` */
+  readonly postOnly?: boolean;
+  /** Ask the venue to cancel our orders when trading pauses. @defaultValue `true` */
+  readonly cancelOnPause?: boolean;
+  /** Largest batch of creates or cancels in one request. @defaultValue `20` */
+  readonly maxBatchSize?: number;
+  /** Delay before looking up an order whose write outcome is unknown. @defaultValue `500` */
+  readonly unknownResolveDelayMs?: number;
+  /** Pause after a rate-limit answer, during which only cancels are sent. @defaultValue `1_000` */
+  readonly rateLimitBackoffMs?: number;
+}
+
+/** A rejected write, reported by `orderRejected`. */
+export interface OrderRejection {
+  /** Client order id of the order concerned. */
+  readonly clientOrderId: string;
+  /** Market ticker. */
+  readonly marketTicker: string;
+  /** Which write failed. */
+  readonly operation: 'place' | 'amend' | 'decrease' | 'cancel';
+  /** Venue or transport code. */
+  readonly code: string;
+  /** Human detail. */
+  readonly message: string;
+}
+
+/** Events of the {@link OrderManager}. */
+export interface OrderManagerEvents {
+  /** A new order was acknowledged (it may already be partly filled). */
+  orderPlaced: (order: WorkingOrder) => void;
+  /** An amend or decrease was acknowledged. */
+  orderAmended: (order: WorkingOrder) => void;
+  /** An order is gone: cancelled, fully filled, or found absent at the venue. */
+  orderClosed: (order: WorkingOrder, reason: 'canceled' | 'executed' | 'rejected' | 'absent') => void;
+  /** The venue refused a write. */
+  orderRejected: (rejection: OrderRejection) => void;
+  /** A write's outcome is unknown; the order is being looked up. */
+  orderUnknown: (order: WorkingOrder) => void;
+  /** The venue answered with a rate limit; only cancels go out for a while. */
+  rateLimited: (untilMs: number) => void;
+}
+
+type OrderState = WorkingOrder['state'];
+
+interface ManagedOrder {
+  clientOrderId: string;
+  orderId: string | undefined;
+  marketTicker: string;
+  side: QuoteSide;
+  priceUnits: PriceUnits;
+  remainingCountUnits: CountUnits;
+  /** Fills observed through `applyFill` (cumulative). */
+  fillsSeen: CountUnits;
+  /** Cumulative fills already reflected in `remainingCountUnits`. */
+  filledReflected: CountUnits;
+  state: OrderState;
+  /** Target of an in-flight amend or decrease. */
+  targetPriceUnits: PriceUnits;
+  targetRemainingCountUnits: CountUnits;
+}
+
+interface MarketOrders {
+  desired: readonly DesiredQuote[];
+  readonly orders: Map<string, ManagedOrder>;
+}
+
+const DEFAULTS = {
+  clientOrderIdPrefix: 'mm',
+  priceToleranceUnits: 0,
+  sizeToleranceCountUnits: 0,
+  postOnly: true,
+  cancelOnPause: true,
+  maxBatchSize: 20,
+  unknownResolveDelayMs: 500,
+  rateLimitBackoffMs: 1_000,
+} as const;
+
+/**
+ * Validates an {@link OrderManagerConfig}, reporting every problem at once.
+ *
+ * @throws {@link MmCoreConfigError} listing each invalid field.
+ * @example
+ * ```ts
+ * validateOrderManagerConfig({ priceToleranceUnits: 100 });
+ * ```
+ */
+export function validateOrderManagerConfig(config: OrderManagerConfig, prefix = 'orders'): void {
+  const problems: string[] = [];
+  const nonNegInt = (name: keyof OrderManagerConfig, min = 0) => {
+    const v = config[name];
+    if (v !== undefined && (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min)) {
+      problems.push(`${prefix}.${name} must be an integer >= ${min} (got ${String(v)})`);
+    }
+  };
+  nonNegInt('priceToleranceUnits');
+  nonNegInt('sizeToleranceCountUnits');
+  nonNegInt('maxBatchSize', 1);
+  nonNegInt('unknownResolveDelayMs');
+  nonNegInt('rateLimitBackoffMs');
+  const p = config.clientOrderIdPrefix;
+  if (p !== undefined && !/^[A-Za-z0-9_-]{1,16}$/.test(p)) {
+    problems.push(`${prefix}.clientOrderIdPrefix must be 1-16 characters of [A-Za-z0-9_-] (got ${JSON.stringify(p)})`);
+  }
+  if (problems.length > 0) throw new MmCoreConfigError(problems);
+}
+
+/**
+ * Keeps each market's resting orders converged to the desired quotes.
+ *
+ * @remarks
+ * On every {@link OrderManager.flush} it diffs, per market and side, the desired quotes (best
+ * first) against working and in-flight orders:
+ * - an order within `priceToleranceUnits` and `sizeToleranceCountUnits` of a desired quote is left alone;
+ * - a too-large order at the right price is decreased (keeps queue priority);
+ * - an order at the wrong price is amended to a desired quote rather than cancelled and re-created;
+ * - leftover orders are cancelled, leftover quotes become new orders (batched, each with a fresh
+ *   client order id, post-only by default).
+ *
+ * Exposure rule: every live order counts at its largest possible resting size (in-flight creates
+ * at full size, in-flight amends at the larger of old and new size, cancels until acknowledged).
+ * A write that raises a side's exposure is sent only when the result stays within the desired
+ * total for that side, so a reprice never doubles risk: a replacement waits for its cancel.
+ * An order with a write in flight is not touched again until the write is answered.
+ * A write whose outcome is unknown (timeout, connection loss) leaves the order in `unknown`,
+ * counted at full size, and it is resolved by looking it up (by client order id for a create),
+ * never by guessing. After a rate-limit answer, only cancels and decreases are sent for
+ * `rateLimitBackoffMs`.
+ *
+ * @example
+ * ```ts
+ * const om = new OrderManager(gateway, { priceToleranceUnits: 100 });
+ * om.setDesired('KXINXU-26NOV25H1600-T6600', [{ side: 'bid', priceUnits: 4_500, countUnits: 1_000 }]);
+ * om.flush();
+ * ```
+ */
+export class OrderManager extends EventEmitter<OrderManagerEvents> {
+  readonly #gateway: OrderGateway;
+  readonly #cfg: Required<OrderManagerConfig>;
+  readonly #logger: MmLogger;
+  readonly #nowMs: () => number;
+  readonly #markets = new Map<string, MarketOrders>();
+  readonly #byClientId = new Map<string, ManagedOrder>();
+  readonly #byOrderId = new Map<string, ManagedOrder>();
+  readonly #dirty = new Set<string>();
+  readonly #earlyFills = new Map<string, CountUnits>();
+  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  readonly #session: string;
+  #seq = 0;
+  #inFlight = 0;
+  #rateLimitedUntil = 0;
+  #acceptingNew = true;
+  #flushScheduled = false;
+  #closed = false;
+  /** Extra fields added to every new order (order group id). */
+  #orderGroupId: string | undefined;
+
+  /**
+   * @param gateway - The venue.
+   * @param config - Settings; validated.
+   * @param deps - Optional logger and clock.
+   * @throws {@link MmCoreConfigError} when the config is invalid.
+   */
+  constructor(
+    gateway: OrderGateway,
+    config: OrderManagerConfig = {},
+    deps: { readonly logger?: MmLogger; readonly nowMs?: () => number } = {},
+  ) {
+    super();
+    validateOrderManagerConfig(config);
+    this.#gateway = gateway;
+    this.#cfg = { ...DEFAULTS, ...config };
+    this.#logger = deps.logger ?? silentMmLogger;
+    this.#nowMs = deps.nowMs ?? Date.now;
+    this.#session = (Date.now() % 2_176_782_336).toString(36) + Math.floor(Math.random() * 1_296).toString(36);
+  }
+
+  /** Number of writes awaiting an answer. */
+  get inFlightCount(): number {
+    return this.#inFlight;
+  }
+
+  /** Attaches every new order to this venue order group (Kalshi's rolling contracts limit). */
+  setOrderGroup(orderGroupId: string | undefined): void {
+    this.#orderGroupId = orderGroupId;
+  }
+
+  /** Replaces a market's desired quotes; takes effect on the next flush. */
+  setDesired(marketTicker: string, quotes: readonly DesiredQuote[]): void {
+    this.#market(marketTicker).desired = quotes;
+    this.#dirty.add(marketTicker);
+  }
+
+  /** A market's desired quotes. */
+  desired(marketTicker: string): readonly DesiredQuote[] {
+    return this.#markets.get(marketTicker)?.desired ?? [];
+  }
+
+  /** Stops creating or growing orders (kill switch, stop); cancels and decreases still flow. */
+  blockNewOrders(): void {
+    this.#acceptingNew = false;
+    for (const [ticker, m] of this.#markets) {
+      m.desired = [];
+      this.#dirty.add(ticker);
+    }
+  }
+
+  /** Allows new orders again after {@link OrderManager.blockNewOrders}. */
+  allowNewOrders(): void {
+    this.#acceptingNew = true;
+  }
+
+  /** True unless new orders are blocked. */
+  get acceptingNewOrders(): boolean {
+    return this.#acceptingNew;
+  }
+
+  /** Working and in-flight orders of a market (or of all markets). */
+  openOrders(marketTicker?: string): WorkingOrder[] {
+    const out: WorkingOrder[] = [];
+    const markets = marketTicker === undefined ? [...this.#markets.values()] : [this.#markets.get(marketTicker)];
+    for (const m of markets) if (m !== undefined) for (const o of m.orders.values()) out.push(view(o));
+    return out;
+  }
+
+  /** Worst-case resting size on one side of a market, counting in-flight writes. */
+  exposureCountUnits(marketTicker: string, side: QuoteSide): CountUnits {
+    const m = this.#markets.get(marketTicker);
+    if (m === undefined) return 0;
+    let total = 0;
+    for (const o of m.orders.values()) if (o.side === side) total += exposureOf(o);
+    return total;
+  }
+
+  /** Takes over an order found at the venue (start-up or reconnect) as a working order. */
+  adopt(order: VenueOrder): void {
+    if (order.status !== 'resting' || this.#byOrderId.has(order.orderId)) return;
+    const clientOrderId = order.clientOrderId ?? `adopted-${order.orderId}`;
+    const managed: ManagedOrder = {
+      clientOrderId,
+      orderId: order.orderId,
+      marketTicker: order.marketTicker,
+      side: order.side,
+      priceUnits: order.priceUnits,
+      remainingCountUnits: order.remainingCountUnits,
+      fillsSeen: order.filledCountUnits,
+      filledReflected: order.filledCountUnits,
+      state: 'working',
+      targetPriceUnits: order.priceUnits,
+      targetRemainingCountUnits: order.remainingCountUnits,
+    };
+    this.#register(managed);
+    this.#dirty.add(order.marketTicker);
+  }
+
+  /** True when this venue order id or client id is one of ours. */
+  isKnown(orderId: string, clientOrderId?: string): boolean {
+    return this.#byOrderId.has(orderId) || (clientOrderId !== undefined && this.#byClientId.has(clientOrderId));
+  }
+
+  /**
+   * Reconciles with the venue's list of resting orders (after a reconnect or periodically).
+   *
+   * @returns venue orders that are not ours (orphans) for the caller to adopt or cancel.
+   */
+  syncOpenOrders(venueOrders: readonly VenueOrder[]): VenueOrder[] {
+    const live = new Set<string>();
+    const orphans: VenueOrder[] = [];
+    for (const vo of venueOrders) {
+      live.add(vo.orderId);
+      const o = this.#byOrderId.get(vo.orderId) ?? (vo.clientOrderId ? this.#byClientId.get(vo.clientOrderId) : undefined);
+      if (o === undefined) orphans.push(vo);
+      else this.applyOrderUpdate(vo);
+    }
+    for (const o of [...this.#byClientId.values()]) {
+      if (o.state === 'working' && o.orderId !== undefined && !live.has(o.orderId)) {
+        this.#close(o, 'absent');
+      }
+    }
+    return orphans;
+  }
+
+  /** Applies a fill of one of our orders (reduces its remaining size). */
+  applyFill(fill: Fill): void {
+    const o =
+      this.#byOrderId.get(fill.orderId) ??
+      (fill.clientOrderId !== undefined ? this.#byClientId.get(fill.clientOrderId) : undefined);
+    if (o === undefined) {
+      // The fill can beat the create's acknowledgement; remember it for when the order id is known.
+      this.#earlyFills.set(fill.orderId, (this.#earlyFills.get(fill.orderId) ?? 0) + fill.countUnits);
+      return;
+    }
+    if (o.orderId === undefined) o.orderId = fill.orderId;
+    if (!this.#byOrderId.has(fill.orderId)) this.#byOrderId.set(fill.orderId, o);
+    o.fillsSeen += fill.countUnits;
+    this.#reflectFills(o);
+    this.#dirty.add(o.marketTicker);
+    if (o.remainingCountUnits === 0 && o.state === 'working') this.#close(o, 'executed');
+    else this.#scheduleFlush();
+  }
+
+  /** Applies a venue order update (from the stream or a lookup). */
+  applyOrderUpdate(update: VenueOrder): void {
+    const o =
+      this.#byOrderId.get(update.orderId) ??
+      (update.clientOrderId !== undefined ? this.#byClientId.get(update.clientOrderId) : undefined);
+    if (o === undefined) return;
+    if (o.orderId === undefined) {
+      o.orderId = update.orderId;
+      this.#byOrderId.set(update.orderId, o);
+    }
+    if (update.status !== 'resting') {
+      this.#close(o, update.status === 'executed' ? 'executed' : 'canceled');
+      return;
+    }
+    if (o.state === 'working' || o.state === 'unknown') {
+      o.state = 'working';
+      o.priceUnits = update.priceUnits;
+      this.#setRemaining(o, update.filledCountUnits, update.remainingCountUnits);
+      o.targetPriceUnits = o.priceUnits;
+      o.targetRemainingCountUnits = o.remainingCountUnits;
+      if (o.remainingCountUnits === 0) this.#close(o, 'executed');
+      this.#dirty.add(o.marketTicker);
+      this.#scheduleFlush();
+    }
+  }
+
+  /**
+   * Sends the writes that converge every changed market to its desired quotes.
+   *
+   * @remarks Cancels go first, then decreases, amends and finally batched creates.
+   */
+  flush(): void {
+    this.#flushScheduled = false;
+    if (this.#closed || this.#dirty.size === 0) return;
+    const cancels: ManagedOrder[] = [];
+    const decreases: ManagedOrder[] = [];
+    const amends: ManagedOrder[] = [];
+    const creates: ManagedOrder[] = [];
+    const rateLimited = this.#nowMs() < this.#rateLimitedUntil;
+    for (const ticker of this.#dirty) {
+      const m = this.#markets.get(ticker);
+      if (m === undefined) continue;
+      this.#diffSide(m, ticker, 'bid', rateLimited, cancels, decreases, amends, creates);
+      this.#diffSide(m, ticker, 'ask', rateLimited, cancels, decreases, amends, creates);
+    }
+    this.#dirty.clear();
+    this.#sendCancels(cancels);
+    for (const o of decreases) this.#sendDecrease(o);
+    for (const o of amends) this.#sendAmend(o);
+    this.#sendCreates(creates);
+  }
+
+  /**
+   * Cancels every order we know at the venue (used by the kill switch and stop).
+   *
+   * @returns how many cancels were sent.
+   */
+  cancelEverything(): number {
+    const targets: ManagedOrder[] = [];
+    for (const o of this.#byClientId.values()) {
+      if (o.orderId !== undefined && o.state !== 'pendingCancel') {
+        o.state = 'pendingCancel';
+        targets.push(o);
+      }
+    }
+    this.#sendCancels(targets);
+    return targets.length;
+  }
+
+  /** Cancels timers; in-flight answers are ignored afterwards. */
+  close(): void {
+    this.#closed = true;
+    for (const t of this.#timers) clearTimeout(t);
+    this.#timers.clear();
+  }
+
+  #diffSide(
+    m: MarketOrders,
+    ticker: string,
+    side: QuoteSide,
+    rateLimited: boolean,
+    cancels: ManagedOrder[],
+    decreases: ManagedOrder[],
+    amends: ManagedOrder[],
+    creates: ManagedOrder[],
+  ): void {
+    const { priceToleranceUnits: pTol, sizeToleranceCountUnits: sTol } = this.#cfg;
+    const wants = m.desired.filter((q) => q.side === side);
+    if (side === 'bid') wants.sort((a, b) => b.priceUnits - a.priceUnits);
+    else wants.sort((a, b) => a.priceUnits - b.priceUnits);
+    const cap = this.#acceptingNew ? wants.reduce((s, q) => s + q.countUnits, 0) : 0;
+    const orders: ManagedOrder[] = [];
+    let exposure = 0;
+    for (const o of m.orders.values()) {
+      if (o.side !== side) continue;
+      orders.push(o);
+      exposure += exposureOf(o);
+    }
+    const unmatchedWants: DesiredQuote[] = [];
+    const matched = new Set<ManagedOrder>();
+    // 1. Match each desired level to the nearest order within tolerance (orders in flight match on their target).
+    for (const want of wants) {
+      let best: ManagedOrder | undefined;
+      let bestDist = Number.POSITIVE_INFINITY;
+      for (const o of orders) {
+        if (matched.has(o)) continue;
+        const dist = Math.abs(o.targetPriceUnits - want.priceUnits);
+        if (dist <= pTol && dist < bestDist) {
+          best = o;
+          bestDist = dist;
+        }
+      }
+      if (best === undefined) {
+        unmatchedWants.push(want);
+        continue;
+      }
+      matched.add(best);
+      if (best.state !== 'working') continue;
+      const diff = best.remainingCountUnits - want.countUnits;
+      if (Math.abs(diff) <= sTol) continue;
+      if (diff > 0) {
+        best.state = 'pendingDecrease';
+        best.targetRemainingCountUnits = want.countUnits;
+        decreases.push(best); // counts at the old size until acknowledged
+      } else if (!rateLimited && exposure - diff <= cap) {
+        best.state = 'pendingAmend';
+        best.targetPriceUnits = best.priceUnits;
+        best.targetRemainingCountUnits = want.countUnits;
+        exposure += -diff;
+        amends.push(best);
+      }
+    }
+    // 2. Re-price unmatched working orders onto unmatched levels (amend keeps the order), else cancel.
+    const spare = orders.filter((o) => !matched.has(o) && o.state === 'working');
+    for (const o of spare) {
+      const want = unmatchedWants[0];
+      if (want !== undefined && !rateLimited) {
+        const growth = Math.max(0, want.countUnits - o.remainingCountUnits);
+        if (growth === 0 || exposure + growth <= cap) {
+          unmatchedWants.shift();
+          o.state = 'pendingAmend';
+          o.targetPriceUnits = want.priceUnits;
+          o.targetRemainingCountUnits = want.countUnits;
+          exposure += growth;
+          amends.push(o);
+          continue;
+        }
+      }
+      o.state = 'pendingCancel';
+      cancels.push(o);
+    }
+    // 3. New orders for levels still unmatched, only while the side stays within its desired total.
+    if (rateLimited || !this.#acceptingNew) return;
+    for (const want of unmatchedWants) {
+      if (exposure + want.countUnits > cap) break;
+      exposure += want.countUnits;
+      const o: ManagedOrder = {
+        clientOrderId: `${this.#cfg.clientOrderIdPrefix}-${this.#session}-${++this.#seq}`,
+        orderId: undefined,
+        marketTicker: ticker,
+        side,
+        priceUnits: want.priceUnits,
+        remainingCountUnits: want.countUnits,
+        fillsSeen: 0,
+        filledReflected: 0,
+        state: 'pendingNew',
+        targetPriceUnits: want.priceUnits,
+        targetRemainingCountUnits: want.countUnits,
+      };
+      this.#register(o);
+      creates.push(o);
+    }
+  }
+
+  #sendCreates(creates: ManagedOrder[]): void {
+    const size = this.#cfg.maxBatchSize;
+    for (let i = 0; i < creates.length; i += size) {
+      const chunk = creates.slice(i, i + size);
+      const requests = chunk.map((o) => this.#placeRequest(o));
+      if (chunk.length === 1) {
+        this.#track(this.#gateway.placeOrder(requests[0]!), (r) => this.#onPlaced(chunk[0]!, r), [chunk[0]!]);
+      } else {
+        this.#track(
+          this.#gateway.placeOrders(requests),
+          (results) => chunk.forEach((o, j) => this.#onPlaced(o, results[j] ?? missing())),
+          chunk,
+        );
+      }
+    }
+  }
+
+  #placeRequest(o: ManagedOrder): PlaceOrderRequest {
+    const req: {
+      -readonly [K in keyof PlaceOrderRequest]: PlaceOrderRequest[K];
+    } = {
+      marketTicker: o.marketTicker,
+      side: o.side,
+      priceUnits: o.priceUnits,
+      countUnits: o.remainingCountUnits,
+      clientOrderId: o.clientOrderId,
+      timeInForce: 'gtc',
+      postOnly: this.#cfg.postOnly,
+      cancelOnPause: this.#cfg.cancelOnPause,
+    };
+    if (this.#orderGroupId !== undefined) req.orderGroupId = this.#orderGroupId;
+    return req;
+  }
+
+  #onPlaced(o: ManagedOrder, r: GatewayResult<PlacedOrder>): void {
+    if (r.ok) {
+      o.orderId = r.value.orderId;
+      this.#byOrderId.set(r.value.orderId, o);
+      const early = this.#earlyFills.get(r.value.orderId);
+      if (early !== undefined) {
+        this.#earlyFills.delete(r.value.orderId);
+        o.fillsSeen += early;
+      }
+      o.state = 'working';
+      this.#setRemaining(o, r.value.filledCountUnits, r.value.remainingCountUnits);
+      o.targetRemainingCountUnits = o.remainingCountUnits;
+      this.emit('orderPlaced', view(o));
+      if (o.remainingCountUnits === 0) this.#close(o, 'executed');
+      return;
+    }
+    this.#onFailure(o, 'place', r);
+  }
+
+  #sendDecrease(o: ManagedOrder): void {
+    const target = o.targetRemainingCountUnits;
+    this.#track(
+      this.#gateway.decreaseOrder(ref(o), target),
+      (r) => {
+        if (r.ok) {
+          o.state = 'working';
+          o.remainingCountUnits = Math.min(o.remainingCountUnits, r.value.remainingCountUnits);
+          this.#afterModify(o);
+        } else this.#onFailure(o, 'decrease', r);
+      },
+      [o],
+    );
+  }
+
+  #sendAmend(o: ManagedOrder): void {
+    this.#track(
+      this.#gateway.amendOrder({
+        ...ref(o),
+        side: o.side,
+        priceUnits: o.targetPriceUnits,
+        totalCountUnits: o.filledReflected + o.targetRemainingCountUnits,
+        clientOrderId: o.clientOrderId,
+      }),
+      (r) => {
+        if (r.ok) {
+          o.state = 'working';
+          o.priceUnits = o.targetPriceUnits;
+          this.#setRemaining(o, r.value.filledCountUnits, r.value.remainingCountUnits);
+          this.#afterModify(o);
+        } else this.#onFailure(o, 'amend', r);
+      },
+      [o],
+    );
+  }
+
+  #afterModify(o: ManagedOrder): void {
+    o.targetPriceUnits = o.priceUnits;
+    o.targetRemainingCountUnits = o.remainingCountUnits;
+    this.emit('orderAmended', view(o));
+    if (o.remainingCountUnits === 0) this.#close(o, 'executed');
+  }
+
+  #sendCancels(cancels: ManagedOrder[]): void {
+    const size = this.#cfg.maxBatchSize;
+    for (let i = 0; i < cancels.length; i += size) {
+      const chunk = cancels.slice(i, i + size);
+      const onResult = (o: ManagedOrder, r: GatewayResult<ReducedOrder>) => {
+        if (r.ok || r.kind === 'NOT_FOUND') this.#close(o, 'canceled');
+        else this.#onFailure(o, 'cancel', r);
+      };
+      if (chunk.length === 1) {
+        this.#track(this.#gateway.cancelOrder(ref(chunk[0]!)), (r) => onResult(chunk[0]!, r), chunk);
+      } else {
+        this.#track(
+          this.#gateway.cancelOrders(chunk.map(ref)),
+          (results) => chunk.forEach((o, j) => onResult(o, results[j] ?? missing())),
+          chunk,
+        );
+      }
+    }
+  }
+
+  #onFailure(o: ManagedOrder, operation: OrderRejection['operation'], f: GatewayFailure): void {
+    if (f.kind === 'RATE_LIMITED') {
+      this.#rateLimitedUntil = this.#nowMs() + this.#cfg.rateLimitBackoffMs;
+      this.emit('rateLimited', this.#rateLimitedUntil);
+      this.#retryLater(o.marketTicker, this.#cfg.rateLimitBackoffMs);
+      if (operation === 'place') this.#unregister(o);
+      else this.#revert(o);
+      return;
+    }
+    if (f.kind === 'UNKNOWN') {
+      o.state = 'unknown';
+      this.#logger.warn('order write outcome unknown; looking it up', {
+        clientOrderId: o.clientOrderId,
+        operation,
+        code: f.code,
+      });
+      this.emit('orderUnknown', view(o));
+      this.#resolveLater(o);
+      return;
+    }
+    if (f.kind === 'NOT_FOUND') {
+      this.#close(o, 'absent');
+      return;
+    }
+    this.emit('orderRejected', {
+      clientOrderId: o.clientOrderId,
+      marketTicker: o.marketTicker,
+      operation,
+      code: f.code,
+      message: f.message,
+    });
+    if (operation === 'place') this.#close(o, 'rejected');
+    else this.#revert(o);
+  }
+
+  #revert(o: ManagedOrder): void {
+    o.state = 'working';
+    o.targetPriceUnits = o.priceUnits;
+    o.targetRemainingCountUnits = o.remainingCountUnits;
+    this.#dirty.add(o.marketTicker);
+  }
+
+  #resolveLater(o: ManagedOrder): void {
+    const t = setTimeout(() => {
+      this.#timers.delete(t);
+      if (this.#closed) return;
+      const lookup =
+        o.orderId !== undefined
+          ? this.#gateway.getOrder(o.orderId)
+          : this.#gateway.getOrderByClientOrderId(o.clientOrderId);
+      this.#inFlight++;
+      lookup.then(
+        (found) => {
+          this.#inFlight--;
+          if (this.#closed || this.#byClientId.get(o.clientOrderId) !== o) return;
+          if (found === undefined) this.#close(o, 'absent');
+          else {
+            o.state = 'working';
+            this.applyOrderUpdate(found);
+          }
+          this.#scheduleFlush();
+        },
+        (err: unknown) => {
+          this.#inFlight--;
+          this.#logger.warn('order lookup failed; retrying', { clientOrderId: o.clientOrderId, err: String(err) });
+          if (!this.#closed) this.#resolveLater(o);
+        },
+      );
+    }, this.#cfg.unknownResolveDelayMs);
+    this.#timers.add(t);
+  }
+
+  #retryLater(marketTicker: string, delayMs: number): void {
+    const t = setTimeout(() => {
+      this.#timers.delete(t);
+      this.#dirty.add(marketTicker);
+      this.flush();
+    }, delayMs);
+    this.#timers.add(t);
+  }
+
+  #track<T>(promise: Promise<T>, onResult: (value: T) => void, orders: readonly ManagedOrder[]): void {
+    this.#inFlight++;
+    promise.then(
+      (value) => {
+        this.#inFlight--;
+        if (this.#closed) return;
+        onResult(value);
+        for (const o of orders) this.#dirty.add(o.marketTicker);
+        this.#scheduleFlush();
+      },
+      (err: unknown) => {
+        // A gateway must not throw on writes; treat a throw as an unknown outcome.
+        this.#inFlight--;
+        if (this.#closed) return;
+        this.#logger.error('gateway write threw', { err: String(err) });
+        for (const o of orders) {
+          o.state = 'unknown';
+          this.emit('orderUnknown', view(o));
+          this.#resolveLater(o);
+        }
+      },
+    );
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushScheduled || this.#closed) return;
+    this.#flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  #reflectFills(o: ManagedOrder): void {
+    if (o.fillsSeen > o.filledReflected) {
+      o.remainingCountUnits = Math.max(0, o.remainingCountUnits - (o.fillsSeen - o.filledReflected));
+      o.filledReflected = o.fillsSeen;
+    }
+  }
+
+  /** Sets remaining from a venue answer that reflects `filled` cumulative fills. */
+  #setRemaining(o: ManagedOrder, filled: CountUnits, remaining: CountUnits): void {
+    const reflected = Math.max(o.filledReflected, o.fillsSeen, filled);
+    o.remainingCountUnits = Math.max(0, remaining - (reflected - filled));
+    o.filledReflected = reflected;
+    if (filled > o.fillsSeen) o.fillsSeen = filled;
+  }
+
+  #market(ticker: string): MarketOrders {
+    let m = this.#markets.get(ticker);
+    if (m === undefined) {
+      m = { desired: [], orders: new Map() };
+      this.#markets.set(ticker, m);
+    }
+    return m;
+  }
+
+  #register(o: ManagedOrder): void {
+    this.#market(o.marketTicker).orders.set(o.clientOrderId, o);
+    this.#byClientId.set(o.clientOrderId, o);
+    if (o.orderId !== undefined) this.#byOrderId.set(o.orderId, o);
+  }
+
+  #unregister(o: ManagedOrder): void {
+    this.#markets.get(o.marketTicker)?.orders.delete(o.clientOrderId);
+    this.#byClientId.delete(o.clientOrderId);
+    if (o.orderId !== undefined) this.#byOrderId.delete(o.orderId);
+    this.#dirty.add(o.marketTicker);
+  }
+
+  #close(o: ManagedOrder, reason: 'canceled' | 'executed' | 'rejected' | 'absent'): void {
+    if (this.#byClientId.get(o.clientOrderId) !== o) return;
+    this.#unregister(o);
+    o.remainingCountUnits = 0;
+    this.emit('orderClosed', view(o), reason);
+    this.#scheduleFlush();
+  }
+}
+
+function exposureOf(o: ManagedOrder): CountUnits {
+  return o.state === 'pendingAmend' || o.state === 'unknown'
+    ? Math.max(o.remainingCountUnits, o.targetRemainingCountUnits)
+    : o.remainingCountUnits;
+}
+
+function ref(o: ManagedOrder): OrderRef {
+  return { orderId: o.orderId!, marketTicker: o.marketTicker };
+}
+
+function view(o: ManagedOrder): WorkingOrder {
+  return {
+    clientOrderId: o.clientOrderId,
+    orderId: o.orderId,
+    marketTicker: o.marketTicker,
+    side: o.side,
+    priceUnits: o.state === 'pendingAmend' ? o.targetPriceUnits : o.priceUnits,
+    remainingCountUnits: o.remainingCountUnits,
+    filledCountUnits: o.filledReflected,
+    state: o.state,
+  };
+}
+
+function missing(): GatewayFailure {
+  return { ok: false, kind: 'UNKNOWN', code: 'MISSING_RESULT', message: 'batch answer had no result for this item' };
+}

@@ -173,7 +173,7 @@ export class SimRestServer {
       }
     }
     if (faults.exchangePaused && path.startsWith(`${REST_PREFIX}/portfolio`)) {
-      throw new SimHttpError(503, 'exchange_unavailable', 'the exchange is paused');
+      throw new SimHttpError(503, 'exchange_paused', 'exchange is paused');
     }
     const result = await route.handler({
       method,

@@ -142,7 +142,7 @@ export class SimWsServer {
     }
     if (this.#deps.faults.exchangePaused) {
       rejectUpgrade(socket, 503, {
-        error: { code: 'exchange_unavailable', message: 'the exchange is paused' },
+        error: { code: 'exchange_paused', message: 'exchange is paused' },
       });
       return;
     }

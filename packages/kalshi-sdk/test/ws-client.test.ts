@@ -126,7 +126,12 @@ describe('KalshiWebSocket commands', () => {
     await ws.connect();
     const err = await ws.subscribe({ channels: ['orderbook_delta'] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(KalshiWebSocketError);
-    expect(err).toMatchObject({ code: 'WEBSOCKET', wsCode: 'WS_MARKET_TICKER_REQUIRED', kalshiCode: 14, commandId: 1 });
+    expect(err).toMatchObject({
+      code: 'WEBSOCKET',
+      wsCode: 'WS_MARKET_TICKER_REQUIRED',
+      kalshiCode: 14,
+      commandId: 1,
+    });
   });
 
   it('unsubscribes the channels already acknowledged when another channel of the same subscribe fails', async () => {
@@ -143,7 +148,9 @@ describe('KalshiWebSocket commands', () => {
     cleanups.push(() => server.stop());
     const { ws } = await setup({}, server);
     await ws.connect();
-    await expect(ws.subscribe({ channels: ['ticker', 'trade'] })).rejects.toMatchObject({ wsCode: 'WS_UNKNOWN_CHANNEL' });
+    await expect(ws.subscribe({ channels: ['ticker', 'trade'] })).rejects.toMatchObject({
+      wsCode: 'WS_UNKNOWN_CHANNEL',
+    });
     await vi.waitFor(() => expect(server.last.commandsOf('unsubscribe')[0]?.params).toEqual({ sids: [7] }));
   });
 
@@ -152,7 +159,10 @@ describe('KalshiWebSocket commands', () => {
     cleanups.push(() => server.stop());
     const { ws } = await setup({ commandTimeoutMs: 50 }, server);
     await ws.connect();
-    await expect(ws.listSubscriptions()).rejects.toMatchObject({ wsCode: 'WS_COMMAND_TIMEOUT', commandId: 1 });
+    await expect(ws.listSubscriptions()).rejects.toMatchObject({
+      wsCode: 'WS_COMMAND_TIMEOUT',
+      commandId: 1,
+    });
   });
 
   it('rejects commands with WS_NOT_CONNECTED before connect()', async () => {
@@ -186,7 +196,11 @@ describe('KalshiWebSocket books', () => {
     expect(ws.isTrusted(M1)).toBe(true);
     server.last.delta(1, M1, '0.4300', '-2.00', 'no');
     await vi.waitFor(() => expect(deltas).toHaveLength(1));
-    expect(deltas[0]).toMatchObject({ sid: 1, seq: 2, msg: { price_dollars: '0.4300', delta_fp: '-2.00', side: 'no' } });
+    expect(deltas[0]).toMatchObject({
+      sid: 1,
+      seq: 2,
+      msg: { price_dollars: '0.4300', delta_fp: '-2.00', side: 'no' },
+    });
   });
 
   it('drops and counts deltas of a market whose snapshot has not arrived', async () => {
@@ -223,14 +237,20 @@ describe('KalshiWebSocket books', () => {
       release = () => {
         server.handler = undefined;
         c.send({ id: command.id, type: 'ok', sid: 1, seq: c.nextSeq(1), msg: { market_tickers: [M1, M2] } });
-        for (const t of command.params?.market_tickers as string[]) c.snapshot(1, t);
+        for (const t of (command.params?.market_tickers ?? []) as string[]) c.snapshot(1, t);
       };
       return true;
     };
     conn.skip(1); // seq 3 is lost
     conn.delta(1, M1); // seq 4: gap detected; this delta is not delivered
     await vi.waitFor(() => expect(gaps).toHaveLength(1));
-    expect(gaps[0]).toEqual({ sid: 1, channel: 'orderbook_delta', markets: [M1, M2], expected: 3, received: 4 });
+    expect(gaps[0]).toEqual({
+      sid: 1,
+      channel: 'orderbook_delta',
+      markets: [M1, M2],
+      expected: 3,
+      received: 4,
+    });
     expect(ws.isTrusted(M1)).toBe(false);
     expect(ws.isTrusted(M2)).toBe(false);
     await vi.waitFor(() => expect(conn.commandsOf('update_subscription')).toHaveLength(1));
@@ -270,7 +290,10 @@ describe('KalshiWebSocket books', () => {
     server.last.delta(1, M1);
     await vi.waitFor(() => expect(sub.sid).toBe(2));
     expect(server.last.commandsOf('unsubscribe')[0]?.params).toEqual({ sids: [1] });
-    expect(server.last.commandsOf('subscribe')[1]?.params).toEqual({ channels: ['orderbook_delta'], market_tickers: [M1] });
+    expect(server.last.commandsOf('subscribe')[1]?.params).toEqual({
+      channels: ['orderbook_delta'],
+      market_tickers: [M1],
+    });
     await vi.waitFor(() => expect(ws.trust().get(M1)).toMatchObject({ trusted: true, sid: 2 }));
   });
 
@@ -281,7 +304,12 @@ describe('KalshiWebSocket books', () => {
     await ws.connect();
     await ws.subscribe({ channels: ['orderbook_delta'], market_tickers: [M1] });
     await vi.waitFor(() => expect(ws.isTrusted(M1)).toBe(true));
-    const frame = { type: 'orderbook_delta', sid: 1, seq: 2, msg: { market_ticker: M1, market_id: 'x', price_dollars: '0.4200', delta_fp: '1.00', side: 'yes' } };
+    const frame = {
+      type: 'orderbook_delta',
+      sid: 1,
+      seq: 2,
+      msg: { market_ticker: M1, market_id: 'x', price_dollars: '0.4200', delta_fp: '1.00', side: 'yes' },
+    };
     server.last.send(frame);
     server.last.send(frame);
     server.last.send({ ...frame, seq: 1 });
@@ -355,9 +383,19 @@ describe('KalshiWebSocket bad input', () => {
     const got: unknown[] = [];
     ws.on('message', (m) => got.push(m));
     await ws.connect();
-    server.last.send({ type: 'ticker', sid: 4, msg: { market_ticker: M1, brand_new_field: 'x' }, extra: true });
+    server.last.send({
+      type: 'ticker',
+      sid: 4,
+      msg: { market_ticker: M1, brand_new_field: 'x' },
+      extra: true,
+    });
     await vi.waitFor(() => expect(got).toHaveLength(1));
-    expect(got[0]).toEqual({ type: 'ticker', sid: 4, msg: { market_ticker: M1, brand_new_field: 'x' }, extra: true });
+    expect(got[0]).toEqual({
+      type: 'ticker',
+      sid: 4,
+      msg: { market_ticker: M1, brand_new_field: 'x' },
+      extra: true,
+    });
   });
 
   it('writes an error with no listener to the logger instead of throwing', async () => {
@@ -366,7 +404,10 @@ describe('KalshiWebSocket bad input', () => {
     await ws.connect();
     server.last.send({ type: 'error', msg: { code: 17, msg: 'Internal error' } });
     await vi.waitFor(() => expect(calls.filter((c) => c.level === 'error')).toHaveLength(1));
-    expect(calls.find((c) => c.level === 'error')?.fields).toMatchObject({ wsCode: 'WS_INTERNAL_ERROR', kalshiCode: 17 });
+    expect(calls.find((c) => c.level === 'error')?.fields).toMatchObject({
+      wsCode: 'WS_INTERNAL_ERROR',
+      kalshiCode: 17,
+    });
   });
 });
 
@@ -378,7 +419,11 @@ describe('KalshiWebSocket reconnects', () => {
     ws.on('reconnected', () => events.push('reconnected'));
     await ws.connect();
     const trade = await ws.subscribe({ channels: ['trade'] });
-    const book = await ws.subscribe({ channels: ['orderbook_delta'], market_tickers: [M1], use_yes_price: true });
+    const book = await ws.subscribe({
+      channels: ['orderbook_delta'],
+      market_tickers: [M1],
+      use_yes_price: true,
+    });
     await book.addMarkets([M2]);
     await vi.waitFor(() => expect(ws.isTrusted(M2)).toBe(true));
     server.dropAll();
@@ -411,7 +456,11 @@ describe('KalshiWebSocket reconnects', () => {
 
   it('drops a silent connection after the liveness timeout and resubscribes with new sids', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    const { server, ws } = await setup({ livenessTimeoutMs: 25_000, reconnect: { baseDelayMs: 1_000, maxDelayMs: 1_000 }, random: () => 0.5 });
+    const { server, ws } = await setup({
+      livenessTimeoutMs: 25_000,
+      reconnect: { baseDelayMs: 1_000, maxDelayMs: 1_000 },
+      random: () => 0.5,
+    });
     const errors: string[] = [];
     const reconnecting: unknown[] = [];
     ws.on('error', (e) => errors.push(e.wsCode));
@@ -428,7 +477,10 @@ describe('KalshiWebSocket reconnects', () => {
     await vi.advanceTimersByTimeAsync(500);
     await vi.waitFor(() => expect(server.conns).toHaveLength(2));
     await vi.waitFor(() => expect(sub.state).toBe('active'));
-    expect(server.last.commandsOf('subscribe')[0]?.params).toEqual({ channels: ['ticker'], market_tickers: [M1] });
+    expect(server.last.commandsOf('subscribe')[0]?.params).toEqual({
+      channels: ['ticker'],
+      market_tickers: [M1],
+    });
     expect(sub.sid).toBe(101);
   });
 

@@ -73,7 +73,12 @@ export class Conn {
     for (let i = 0; i < count; i++) this.nextSeq(sid);
   }
 
-  snapshot(sid: number, ticker: string, yes: [string, string][] = [['0.4200', '10.00']], no: [string, string][] = [['0.5500', '5.00']]): void {
+  snapshot(
+    sid: number,
+    ticker: string,
+    yes: [string, string][] = [['0.4200', '10.00']],
+    no: [string, string][] = [['0.5500', '5.00']],
+  ): void {
     this.send({
       type: 'orderbook_snapshot',
       sid,
@@ -210,8 +215,17 @@ export class FakeKalshiServer {
         const tickers = (params.market_tickers as string[] | undefined) ?? [];
         if (params.action === 'add_markets') s.markets.push(...tickers.filter((t) => !s.markets.includes(t)));
         if (params.action === 'delete_markets') s.markets = s.markets.filter((t) => !tickers.includes(t));
-        conn.send({ id: command.id, type: 'ok', sid, seq: conn.nextSeq(sid), msg: { market_tickers: s.markets } });
-        if (params.action === 'get_snapshot' || (params.action === 'add_markets' && s.channel === 'orderbook_delta')) {
+        conn.send({
+          id: command.id,
+          type: 'ok',
+          sid,
+          seq: conn.nextSeq(sid),
+          msg: { market_tickers: s.markets },
+        });
+        if (
+          params.action === 'get_snapshot' ||
+          (params.action === 'add_markets' && s.channel === 'orderbook_delta')
+        ) {
           for (const t of tickers) conn.snapshot(sid, t);
         }
         return;

@@ -7,7 +7,16 @@ const T = 'KXP-26JAN02-T1';
 const USERS = ['u0', 'u1', 'u2', 'u3'];
 
 type Op =
-  | { kind: 'create'; user: number; side: 'bid' | 'ask'; cents: number; count: number; tif: 0 | 1 | 2; stp: boolean; post: boolean }
+  | {
+      kind: 'create';
+      user: number;
+      side: 'bid' | 'ask';
+      cents: number;
+      count: number;
+      tif: 0 | 1 | 2;
+      stp: boolean;
+      post: boolean;
+    }
   | { kind: 'cancel'; user: number; pick: number }
   | { kind: 'amend'; user: number; pick: number; cents: number; count: number }
   | { kind: 'decrease'; user: number; pick: number; by: number }
@@ -27,7 +36,10 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       post: fc.boolean(),
     }),
   },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancel' as const), user: fc.nat(3), pick: fc.nat(50) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('cancel' as const), user: fc.nat(3), pick: fc.nat(50) }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -40,9 +52,17 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc.record({ kind: fc.constant('decrease' as const), user: fc.nat(3), pick: fc.nat(50), by: fc.integer({ min: 1, max: 3_000 }) }),
+    arbitrary: fc.record({
+      kind: fc.constant('decrease' as const),
+      user: fc.nat(3),
+      pick: fc.nat(50),
+      by: fc.integer({ min: 1, max: 3_000 }),
+    }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.integer({ min: 1, max: 10_000 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.integer({ min: 1, max: 10_000 }) }),
+  },
 );
 
 function build(feeType: 'quadratic' | 'quadratic_with_maker_fees') {
@@ -61,7 +81,14 @@ function build(feeType: 'quadratic' | 'quadratic_with_maker_fees') {
     contractUrl: '',
     contractTermsUrl: '',
   });
-  ex.addEvent({ eventTicker: 'KXP-26JAN02', seriesTicker: 'KXP', title: '', subTitle: '', collateralReturnType: '', mutuallyExclusive: false });
+  ex.addEvent({
+    eventTicker: 'KXP-26JAN02',
+    seriesTicker: 'KXP',
+    title: '',
+    subTitle: '',
+    collateralReturnType: '',
+    mutuallyExclusive: false,
+  });
   ex.addMarket({
     ticker: T,
     eventTicker: 'KXP-26JAN02',
@@ -82,10 +109,25 @@ function build(feeType: 'quadratic' | 'quadratic_with_maker_fees') {
     canCloseEarly: false,
   });
   for (const u of USERS) ex.deposit(u, 200_000_000);
-  return { ex, advance: (ms: number) => { now += ms; ex.tick(); }, close: () => { now = 1e12; ex.tick(); } };
+  return {
+    ex,
+    advance: (ms: number) => {
+      now += ms;
+      ex.tick();
+    },
+    close: () => {
+      now = 1e12;
+      ex.tick();
+    },
+  };
 }
 
-function run(ex: Exchange, advance: (ms: number) => void, op: Op, onFills: (side: 'bid' | 'ask', prices: number[]) => void) {
+function run(
+  ex: Exchange,
+  advance: (ms: number) => void,
+  op: Op,
+  onFills: (side: 'bid' | 'ask', prices: number[]) => void,
+) {
   const TIFS = ['good_till_canceled', 'immediate_or_cancel', 'fill_or_kill'] as const;
   if (op.kind === 'advance') return advance(op.ms);
   const user = USERS[op.user] as string;
@@ -99,7 +141,11 @@ function run(ex: Exchange, advance: (ms: number) => void, op: Op, onFills: (side
       selfTradePreventionType: op.stp ? 'maker' : 'taker_at_cross',
       postOnly: op.post,
     });
-    if (r.ok) onFills(op.side, r.fills.map((f) => f.yesPriceUnits));
+    if (r.ok)
+      onFills(
+        op.side,
+        r.fills.map((f) => f.yesPriceUnits),
+      );
     return;
   }
   const resting = ex.listOrders(user, { status: 'resting' });
@@ -108,8 +154,17 @@ function run(ex: Exchange, advance: (ms: number) => void, op: Op, onFills: (side
   if (op.kind === 'cancel') ex.cancelOrder(user, o.orderId);
   else if (op.kind === 'decrease') ex.decreaseOrder(user, o.orderId, { reduceByUnits: op.by });
   else {
-    const r = ex.amendOrder(user, o.orderId, { ticker: T, side: o.bookSide, priceUnits: op.cents * 100, countUnits: o.fillCountUnits + op.count });
-    if (r.ok) onFills(o.bookSide, r.fills.map((f) => f.yesPriceUnits));
+    const r = ex.amendOrder(user, o.orderId, {
+      ticker: T,
+      side: o.bookSide,
+      priceUnits: op.cents * 100,
+      countUnits: o.fillCountUnits + op.count,
+    });
+    if (r.ok)
+      onFills(
+        o.bookSide,
+        r.fills.map((f) => f.yesPriceUnits),
+      );
   }
 }
 
@@ -134,7 +189,8 @@ describe('Exchange invariants (property)', () => {
             }
           });
           const top = ex.getTopOfBook(T)!;
-          if (top.yesBidUnits > 0 && top.yesAskUnits < 10_000) expect(top.yesBidUnits).toBeLessThan(top.yesAskUnits);
+          if (top.yesBidUnits > 0 && top.yesAskUnits < 10_000)
+            expect(top.yesBidUnits).toBeLessThan(top.yesAskUnits);
           const book = ex.getOrderBook(T)!;
           for (const l of [...book.yes, ...book.no]) expect(l.countUnits).toBeGreaterThan(0);
         }
@@ -146,7 +202,10 @@ describe('Exchange invariants (property)', () => {
           }
         }
         // The book equals the sum of resting orders.
-        const restingTotal = USERS.flatMap((u) => ex.listOrders(u, { status: 'resting' })).reduce((s, o) => s + o.remainingCountUnits, 0);
+        const restingTotal = USERS.flatMap((u) => ex.listOrders(u, { status: 'resting' })).reduce(
+          (s, o) => s + o.remainingCountUnits,
+          0,
+        );
         const book = ex.getOrderBook(T)!;
         expect([...book.yes, ...book.no].reduce((s, l) => s + l.countUnits, 0)).toBe(restingTotal);
       }),

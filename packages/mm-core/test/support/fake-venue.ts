@@ -34,6 +34,7 @@ export interface FakeOrder {
   remaining: CountUnits;
   filled: CountUnits;
   status: 'resting' | 'canceled' | 'executed';
+  orderGroupId?: string | undefined;
 }
 
 type Op =
@@ -141,6 +142,7 @@ export class FakeVenue implements OrderGateway {
             remaining: op.req.countUnits,
             filled: 0,
             status: 'resting',
+            orderGroupId: op.req.orderGroupId,
           };
           this.orders.set(order.orderId, order);
         }

@@ -1,0 +1,250 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeFeed, FakeVenue, tick, until } from '../../test/support/fake-venue.js';
+import { isMmCoreError, type MmCoreConfigError } from '../errors.js';
+import type { Fill } from '../model/types.js';
+import type { Strategy, StrategyContext, StrategyDecision } from '../strategy/strategy.js';
+import { Engine, type EngineConfig } from './engine.js';
+
+const M = 'MKT-A';
+
+/** Quotes one tick inside the touch, 5 contracts a side. */
+class Inside implements Strategy {
+  onBookCalls = 0;
+  onBook(marketTicker: string, ctx: StrategyContext): StrategyDecision {
+    this.onBookCalls++;
+    const book = ctx.book(marketTicker);
+    if (book?.yesBid === undefined || book.yesAsk === undefined) return [{ marketTicker, quotes: [] }];
+    return [
+      {
+        marketTicker,
+        quotes: [
+          { side: 'bid', priceUnits: book.yesBid + 100, countUnits: 500 },
+          { side: 'ask', priceUnits: book.yesAsk - 100, countUnits: 500 },
+        ],
+      },
+    ];
+  }
+}
+
+const engines: Engine[] = [];
+function setup(over: Partial<EngineConfig> = {}) {
+  const venue = new FakeVenue();
+  const feed = new FakeFeed();
+  const strategy = new Inside();
+  venue.onFill((f) => feed.handlers?.onFill(f));
+  const engine = new Engine({
+    markets: [M],
+    strategy,
+    feed,
+    gateway: venue,
+    risk: { maxOrderCountUnits: 1_000, maxPositionCountUnits: 1_000, maxTotalExposureMicros: 100_000_000 },
+    timerIntervalMs: 0,
+    reconcileIntervalMs: 0,
+    orders: { unknownResolveDelayMs: 0 },
+    ...over,
+  });
+  engines.push(engine);
+  return { venue, feed, strategy, engine };
+}
+afterEach(async () => {
+  for (const e of engines.splice(0)) if (e.state === 'running') await e.stop();
+});
+
+async function started(over: Partial<EngineConfig> = {}) {
+  const s = setup(over);
+  await s.engine.start();
+  s.feed.snapshot(M, [[4_000, 1_000]], [[5_000, 1_000]]); // YES 40 / 50
+  await until(() => s.venue.resting().length === 2);
+  return s;
+}
+
+describe('Engine', () => {
+  it('moves idle -> starting -> running and quotes after the first snapshot', async () => {
+    const { engine, venue } = setup();
+    const states: string[] = [];
+    engine.on('stateChanged', (s) => states.push(s));
+    await engine.start();
+    expect(venue.resting()).toEqual([]);
+    expect(states).toEqual(['starting', 'running']);
+  });
+
+  it('places the strategy quotes after risk', async () => {
+    const { venue } = await started();
+    expect(venue.resting().map((o) => [o.side, o.priceUnits, o.remaining]).sort()).toEqual([
+      ['ask', 4_900, 500],
+      ['bid', 4_100, 500],
+    ]);
+  });
+
+  it('coalesces a burst of deltas into one strategy evaluation with the latest book', async () => {
+    const { feed, strategy, venue } = await started();
+    await tick();
+    const before = strategy.onBookCalls;
+    for (let i = 1; i <= 500; i++) {
+      feed.handlers!.onBookDelta({ marketTicker: M, outcome: 'yes', priceUnits: 4_000 + i, deltaCountUnits: 100, tsMs: i });
+    }
+    await until(() => venue.resting('bid')[0]?.priceUnits === 4_600);
+    expect(strategy.onBookCalls - before).toBe(1);
+  });
+
+  it('pulls quotes on a sequence gap, asks for a snapshot, and resumes after it', async () => {
+    const { feed, venue, engine } = await started();
+    const untrusted: string[] = [];
+    engine.on('bookUntrusted', (t) => untrusted.push(t));
+    feed.handlers!.onBookUntrusted([M], 'SEQUENCE_GAP');
+    await until(() => venue.resting().length === 0);
+    expect(untrusted).toEqual([M]);
+    expect(feed.snapshotRequests).toEqual([[M]]);
+    feed.snapshot(M, [[4_200, 1_000]], [[5_000, 1_000]]);
+    await until(() => venue.resting().length === 2);
+    expect(venue.resting('bid')[0]?.priceUnits).toBe(4_300);
+  });
+
+  it('treats a negative level as an integrity error and pulls quotes', async () => {
+    const { feed, venue } = await started();
+    feed.handlers!.onBookDelta({ marketTicker: M, outcome: 'no', priceUnits: 5_000, deltaCountUnits: -5_000, tsMs: 9 });
+    await until(() => venue.resting().length === 0);
+    expect(feed.snapshotRequests).toEqual([[M]]);
+  });
+
+  it('updates positions on fills, deduplicates, and clips to the position limit', async () => {
+    const { venue, engine } = await started();
+    const fills: Fill[] = [];
+    engine.on('orderFilled', (f) => fills.push(f));
+    const bidOrder = venue.resting('bid')[0]!;
+    const f = venue.fill(bidOrder.orderId, 500);
+    await until(() => fills.length === 1);
+    // the same fill again (e.g. from a REST backfill) is ignored
+    venue.fills.push(f);
+    await engine.reconcile();
+    expect(engine.context.position(M).positionCountUnits).toBe(500);
+    // position 5 + bid 5 = limit 10: the replenished bid is allowed; one more fill leaves no room
+    await until(() => venue.restingCount('bid') === 500);
+    venue.fill(venue.resting('bid')[0]!.orderId, 500);
+    await until(() => engine.context.position(M).positionCountUnits === 1_000 && venue.restingCount('bid') === 0);
+    await tick();
+    expect(venue.restingCount('bid')).toBe(0);
+    expect(venue.restingCount('ask')).toBe(500);
+  });
+
+  it('emits orderDenied with MAX_POSITION when no headroom is left', async () => {
+    const { venue, engine } = await started();
+    const reasons: string[] = [];
+    engine.on('orderDenied', (d) => reasons.push(d.reason));
+    venue.fill(venue.resting('bid')[0]!.orderId, 500);
+    await until(() => venue.restingCount('bid') === 500);
+    venue.fill(venue.resting('bid')[0]!.orderId, 500);
+    await until(() => reasons.includes('MAX_POSITION'));
+  });
+
+  it('kill switch blocks new orders, cancels everything, verifies, and stays halted', async () => {
+    const { venue, engine, feed } = await started();
+    venue.cancelAllIneffective = 1;
+    const report = await engine.killSwitch('test');
+    expect(report.verified).toBe(true);
+    expect(report.attempts).toBe(1);
+    expect(venue.resting()).toEqual([]);
+    expect(engine.tradingState).toBe('halted');
+    venue.calls.length = 0;
+    feed.snapshot(M, [[4_100, 1_000]], [[5_000, 1_000]]);
+    await tick();
+    await tick();
+    expect(venue.calls.filter((c) => c === 'place')).toEqual([]);
+    engine.resume();
+    await until(() => venue.resting().length === 2);
+  });
+
+  it('pulls every quote on disconnect and backfills missed fills after reconnecting', async () => {
+    const { venue, engine, feed } = await started();
+    feed.handlers!.onConnectionState('disconnected');
+    await until(() => venue.resting().length === 0);
+    // a fill that happened while disconnected (not delivered on the socket)
+    const o = venue.orders.values().next().value!;
+    o.status = 'resting';
+    o.remaining = 500;
+    venue.onFill(() => {});
+    venue.fill(o.orderId, 100);
+    o.status = 'canceled';
+    const reconnected = new Promise<void>((r) => engine.once('reconnected', () => r()));
+    feed.handlers!.onConnectionState('reconnected');
+    await reconnected;
+    expect(Math.abs(engine.context.position(M).positionCountUnits)).toBe(100);
+    feed.snapshot(M, [[4_000, 1_000]], [[5_000, 1_000]]);
+    await until(() => venue.resting().length === 2);
+  });
+
+  it('reports position drift and moves to reducing', async () => {
+    const { venue, engine } = await started();
+    const drifts: number[] = [];
+    engine.on('positionDrift', (d) => drifts.push(d.venueCountUnits));
+    venue.positions.set(M, 300);
+    await engine.reconcile();
+    expect(drifts).toEqual([300]);
+    expect(engine.tradingState).toBe('reducing');
+    await until(() => venue.restingCount('bid') === 0);
+    expect(venue.restingCount('ask')).toBe(300);
+  });
+
+  it('cancels orphaned orders at start-up by default and adopts them when configured', async () => {
+    for (const policy of ['cancel', 'adopt'] as const) {
+      const { venue, engine } = setup({ orphanOrders: policy });
+      venue.orders.set('x1', {
+        orderId: 'x1',
+        clientOrderId: 'other',
+        marketTicker: M,
+        side: 'bid',
+        priceUnits: 4_100,
+        remaining: 500,
+        filled: 0,
+        status: 'resting',
+      });
+      await engine.start();
+      await until(() => venue.pending.length === 0 && engine.context.openOrders(M).length === (policy === 'adopt' ? 1 : 0));
+      expect(venue.orders.get('x1')?.status).toBe(policy === 'adopt' ? 'resting' : 'canceled');
+      await engine.stop();
+    }
+  });
+
+  it('stops with no order left resting', async () => {
+    const { venue, engine, feed } = await started();
+    const clean = await engine.stop();
+    expect(clean).toBe(true);
+    expect(venue.resting()).toEqual([]);
+    expect(engine.state).toBe('stopped');
+    expect(feed.stopped).toBe(true);
+  });
+
+  it('keeps running and reports when a strategy handler throws', async () => {
+    const { engine, feed, strategy, venue } = await started();
+    const errors: Error[] = [];
+    engine.on('engineError', (e) => errors.push(e));
+    (strategy as Strategy).onTrade = () => {
+      throw new Error('boom');
+    };
+    feed.handlers!.onTrade({ tradeId: 't', marketTicker: M, priceUnits: 4_500, countUnits: 100, takerSide: 'bid', tsMs: 1 });
+    expect(errors.map((e) => e.message)).toEqual(['boom']);
+    feed.snapshot(M, [[4_200, 1_000]], [[5_000, 1_000]]);
+    await until(() => venue.resting('bid')[0]?.priceUnits === 4_300);
+    expect(engine.state).toBe('running');
+  });
+
+  it('reports every configuration problem at once', () => {
+    try {
+      setup({ markets: [], risk: { maxOrderCountUnits: 0, maxPositionCountUnits: 1, maxTotalExposureMicros: 1 }, timerIntervalMs: -1 });
+      expect.unreachable();
+    } catch (err) {
+      expect(isMmCoreError(err)).toBe(true);
+      expect((err as MmCoreConfigError).problems).toEqual([
+        'markets must list at least one ticker',
+        'risk.maxOrderCountUnits must be a positive integer (got 0)',
+        'timerIntervalMs must be an integer >= 0 (got -1)',
+      ]);
+    }
+  });
+
+  it('arms a venue order group and attaches new orders to it', async () => {
+    const { venue } = await started({ orderGroupContractsLimitCountUnits: 10_000 });
+    expect(venue.calls[0]).toBe('createOrderGroup');
+    expect(venue.resting().map((o) => o.orderGroupId)).toEqual(['og-1', 'og-1']);
+  });
+});

@@ -1,0 +1,748 @@
+/**
+ * The engine: feed -> books -> strategy -> risk -> order manager -> gateway.
+ *
+ * @module
+ */
+
+import { EventEmitter } from 'eventemitter3';
+import { OrderBook } from '../book/order-book.js';
+import { MmCoreConfigError, MmCoreError } from '../errors.js';
+import type {
+  BookDelta,
+  BookSnapshot,
+  CountUnits,
+  FeedConnectionState,
+  Fill,
+  MarketInfo,
+  MarketLifecycle,
+  Trade,
+  VenueOrder,
+} from '../model/types.js';
+import { type OrderManagerConfig, type OrderRejection, OrderManager, validateOrderManagerConfig } from '../orders/order-manager.js';
+import type { MarketPosition } from '../positions/position-book.js';
+import { PositionBook } from '../positions/position-book.js';
+import type { MarketDataFeed, MarketDataHandlers } from '../ports/market-data-feed.js';
+import type { OrderGateway } from '../ports/order-gateway.js';
+import type { ReferenceFeed, ReferencePrice } from '../ports/reference-feed.js';
+import { type Clock, type MmLogger, silentMmLogger, systemClock } from '../ports/runtime.js';
+import { type RiskConfig, RiskEngine, type RiskReason, validateRiskConfig } from '../risk/risk-engine.js';
+import type {
+  DesiredQuote,
+  Strategy,
+  StrategyContext,
+  StrategyDecision,
+  TradingState,
+  WorkingOrder,
+} from '../strategy/strategy.js';
+
+/** Lifecycle state of an {@link Engine}. */
+export type EngineState = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped' | 'faulted';
+
+/** What to do with resting orders found at the venue that the engine did not place. */
+export type OrphanOrderPolicy = 'adopt' | 'cancel' | 'ignore';
+
+/** Everything an {@link Engine} needs. */
+export interface EngineConfig {
+  /** Markets to trade (tickers). */
+  readonly markets: readonly string[];
+  /** The strategy. */
+  readonly strategy: Strategy;
+  /** Streaming market data. */
+  readonly feed: MarketDataFeed;
+  /** Order writes and reads. */
+  readonly gateway: OrderGateway;
+  /** Risk limits. */
+  readonly risk: RiskConfig;
+  /** Order-manager settings. @defaultValue `{}` */
+  readonly orders?: OrderManagerConfig;
+  /** Static market metadata for strategies. @defaultValue `[]` */
+  readonly marketInfo?: readonly MarketInfo[];
+  /** Reference prices (the caller starts and stops it). @defaultValue none */
+  readonly referenceFeed?: ReferenceFeed;
+  /** Resting orders in traded markets that are not ours, at start-up and on reconciliation. @defaultValue `'cancel'` */
+  readonly orphanOrders?: OrphanOrderPolicy;
+  /** Period of venue reconciliation (positions, open orders, fills); `0` disables. @defaultValue `30_000` */
+  readonly reconcileIntervalMs?: number;
+  /** Period of `Strategy.onTimer`; `0` disables. @defaultValue `1_000` */
+  readonly timerIntervalMs?: number;
+  /** Arm a venue order group with this matched-contracts limit (rolling window). @defaultValue none */
+  readonly orderGroupContractsLimitCountUnits?: CountUnits;
+  /** Position difference from the venue tolerated before `positionDrift`. @defaultValue `0` */
+  readonly positionDriftToleranceCountUnits?: CountUnits;
+  /** How long `stop()` waits for cancels to be confirmed. @defaultValue `10_000` */
+  readonly stopTimeoutMs?: number;
+  /** Cancel-all + verify rounds of the kill switch. @defaultValue `3` */
+  readonly killSwitchAttempts?: number;
+  /** Time source. @defaultValue the system clock */
+  readonly clock?: Clock;
+  /** Logger. @defaultValue silent */
+  readonly logger?: MmLogger;
+}
+
+/** A quote the risk engine denied. */
+export interface DeniedQuote {
+  /** Market ticker. */
+  readonly marketTicker: string;
+  /** The quote as the strategy asked. */
+  readonly quote: DesiredQuote;
+  /** Why. */
+  readonly reason: RiskReason;
+  /** Detail for logs. */
+  readonly detail: string;
+}
+
+/** Result of a kill switch. */
+export interface KillSwitchReport {
+  /** Why it was tripped. */
+  readonly reason: string;
+  /** True when the venue confirmed no resting orders remain. */
+  readonly verified: boolean;
+  /** Resting orders still reported after the last attempt. */
+  readonly remainingOrders: number;
+  /** Cancel-all rounds used. */
+  readonly attempts: number;
+}
+
+/** A difference between our position and the venue's. */
+export interface PositionDrift {
+  /** Market ticker. */
+  readonly marketTicker: string;
+  /** What we computed from fills. */
+  readonly localCountUnits: CountUnits;
+  /** What the venue reports (adopted). */
+  readonly venueCountUnits: CountUnits;
+}
+
+/** Typed events of the {@link Engine}. */
+export interface EngineEvents {
+  /** Lifecycle transition. */
+  stateChanged: (state: EngineState, previous: EngineState) => void;
+  /** A market's desired quotes after risk changed. */
+  quoteUpdated: (marketTicker: string, quotes: readonly DesiredQuote[]) => void;
+  /** A quote was denied by risk. */
+  orderDenied: (denied: DeniedQuote) => void;
+  /** A new order was acknowledged. */
+  orderPlaced: (order: WorkingOrder) => void;
+  /** An order was amended or decreased. */
+  orderAmended: (order: WorkingOrder) => void;
+  /** An order is gone. */
+  orderClosed: (order: WorkingOrder, reason: 'canceled' | 'executed' | 'rejected' | 'absent') => void;
+  /** The venue refused a write. */
+  orderRejected: (rejection: OrderRejection) => void;
+  /** A write's outcome is unknown and is being resolved by lookup. */
+  orderUnknown: (order: WorkingOrder) => void;
+  /** One of our orders filled (the position already includes it). */
+  orderFilled: (fill: Fill, position: MarketPosition) => void;
+  /** Trading state changed. */
+  riskStateChanged: (state: TradingState, previous: TradingState, reason: string) => void;
+  /** A book lost integrity; its quotes are pulled until a snapshot. */
+  bookUntrusted: (marketTicker: string, reason: string) => void;
+  /** A book is trusted again after a snapshot. */
+  bookTrusted: (marketTicker: string) => void;
+  /** A book is crossed (YES bid + NO bid >= $1). */
+  bookCrossed: (marketTicker: string) => void;
+  /** Position differed from the venue; trading moves to `reducing`. */
+  positionDrift: (drift: PositionDrift) => void;
+  /** The kill switch was tripped (new orders are already blocked). */
+  killSwitchTripped: (reason: string) => void;
+  /** The kill switch finished cancelling and verifying. */
+  killSwitchCompleted: (report: KillSwitchReport) => void;
+  /** The feed reconnected and the engine reconciled fills and orders. */
+  reconnected: () => void;
+  /** A venue reconciliation finished. */
+  reconciled: () => void;
+  /** A market settled. */
+  marketSettled: (event: MarketLifecycle) => void;
+  /** A strategy handler or a background task failed (the engine keeps running). */
+  engineError: (error: Error) => void;
+}
+
+/**
+ * Validates an {@link EngineConfig}, reporting every problem at once (including nested configs).
+ *
+ * @throws {@link MmCoreConfigError} listing each problem.
+ * @example
+ * ```ts
+ * validateEngineConfig({ markets: ['M'], strategy, feed, gateway, risk });
+ * ```
+ */
+export function validateEngineConfig(config: EngineConfig): void {
+  const problems: string[] = [];
+  const collect = (fn: () => void) => {
+    try {
+      fn();
+    } catch (err) {
+      if (err instanceof MmCoreConfigError) problems.push(...err.problems);
+      else throw err;
+    }
+  };
+  if (!Array.isArray(config.markets) || config.markets.length === 0) problems.push('markets must list at least one ticker');
+  else if (new Set(config.markets).size !== config.markets.length) problems.push('markets has duplicates');
+  if (typeof config.strategy !== 'object' || config.strategy === null) problems.push('strategy is required');
+  if (typeof config.feed?.start !== 'function') problems.push('feed must implement MarketDataFeed');
+  if (typeof config.gateway?.placeOrder !== 'function') problems.push('gateway must implement OrderGateway');
+  if (config.risk === undefined) problems.push('risk is required');
+  else collect(() => validateRiskConfig(config.risk));
+  collect(() => validateOrderManagerConfig(config.orders ?? {}));
+  const nonNeg = (name: keyof EngineConfig, min = 0) => {
+    const v = config[name];
+    if (v !== undefined && (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min)) {
+      problems.push(`${name} must be an integer >= ${min} (got ${String(v)})`);
+    }
+  };
+  nonNeg('reconcileIntervalMs');
+  nonNeg('timerIntervalMs');
+  nonNeg('orderGroupContractsLimitCountUnits', 100);
+  nonNeg('positionDriftToleranceCountUnits');
+  nonNeg('stopTimeoutMs');
+  nonNeg('killSwitchAttempts', 1);
+  if (config.orphanOrders !== undefined && !['adopt', 'cancel', 'ignore'].includes(config.orphanOrders)) {
+    problems.push(`orphanOrders must be 'adopt', 'cancel' or 'ignore'`);
+  }
+  if (problems.length > 0) throw new MmCoreConfigError(problems);
+}
+
+/**
+ * Runs a {@link Strategy} against a venue: keeps books, asks the strategy for quotes, applies
+ * risk, and lets the order manager converge resting orders.
+ *
+ * @remarks
+ * Lifecycle: `idle -> starting -> running -> stopping -> stopped` (`faulted` when start fails).
+ * Start-up arms the venue's order group (when configured), reconciles positions and open orders
+ * (orphans adopted or cancelled per `orphanOrders`), subscribes the feed, then calls `onStart`.
+ * Book updates are coalesced: every delta is applied at once, but the strategy is asked once per
+ * market per event-loop turn with the latest book, so a burst never builds a backlog. A book that
+ * loses integrity (sequence gap, negative level, disconnect) has its quotes pulled and a snapshot
+ * requested; quoting resumes when the snapshot arrives. After a reconnect the engine backfills
+ * fills (deduplicated by trade id), re-syncs open orders and positions; periodic reconciliation
+ * does the same, and a position drift moves trading to `reducing`. The kill switch blocks new
+ * orders first, then cancels everything and verifies by re-querying open orders; it stays halted
+ * until {@link Engine.resume}. `stop()` stops quoting, cancels, waits for confirmation, and
+ * closes the feed.
+ *
+ * @example
+ * ```ts
+ * const engine = new Engine({ markets: [ticker], strategy: new MyStrategy(), feed, gateway,
+ *   risk: { maxOrderCountUnits: 1_000, maxPositionCountUnits: 5_000, maxTotalExposureMicros: 50_000_000 } });
+ * engine.on('orderFilled', (fill, pos) => console.log(fill.marketTicker, pos.positionCountUnits));
+ * await engine.start();
+ * process.once('SIGINT', () => void engine.stop());
+ * ```
+ */
+export class Engine extends EventEmitter<EngineEvents> {
+  readonly #cfg: EngineConfig;
+  readonly #strategy: Strategy;
+  readonly #feed: MarketDataFeed;
+  readonly #gateway: OrderGateway;
+  readonly #clock: Clock;
+  readonly #logger: MmLogger;
+  readonly #books = new Map<string, OrderBook>();
+  readonly #marketInfo = new Map<string, MarketInfo>();
+  readonly #positions = new PositionBook();
+  readonly #risk: RiskEngine;
+  readonly #orders: OrderManager;
+  readonly #desire = new Map<string, readonly DesiredQuote[]>();
+  readonly #bookDirty = new Set<string>();
+  readonly #riskDirty = new Set<string>();
+  readonly #paused = new Set<string>();
+  readonly #context: StrategyContext;
+  readonly #timers: ReturnType<typeof setInterval>[] = [];
+  #state: EngineState = 'idle';
+  #evaluateScheduled = false;
+  #lastFillTsMs = 0;
+  #reconciling: Promise<void> | undefined;
+  #referenceListener: ((p: ReferencePrice) => void) | undefined;
+
+  /**
+   * @param config - Everything the engine needs; validated at once.
+   * @throws {@link MmCoreConfigError} listing every configuration problem.
+   */
+  constructor(config: EngineConfig) {
+    super();
+    validateEngineConfig(config);
+    this.#cfg = config;
+    this.#strategy = config.strategy;
+    this.#feed = config.feed;
+    this.#gateway = config.gateway;
+    this.#clock = config.clock ?? systemClock;
+    this.#logger = config.logger ?? silentMmLogger;
+    for (const t of config.markets) this.#books.set(t, new OrderBook(t));
+    for (const info of config.marketInfo ?? []) this.#marketInfo.set(info.ticker, info);
+    this.#risk = new RiskEngine(config.risk);
+    this.#risk.onStateChange((state, previous, reason) => {
+      this.#logger.warn('trading state changed', { state, previous, reason });
+      this.emit('riskStateChanged', state, previous, reason);
+      for (const t of this.#books.keys()) this.#riskDirty.add(t);
+      this.#scheduleEvaluate();
+    });
+    this.#orders = new OrderManager(config.gateway, config.orders ?? {}, {
+      logger: this.#logger,
+      nowMs: () => this.#clock.nowMs(),
+    });
+    this.#orders.on('orderPlaced', (o) => this.emit('orderPlaced', o));
+    this.#orders.on('orderAmended', (o) => this.emit('orderAmended', o));
+    this.#orders.on('orderClosed', (o, r) => this.emit('orderClosed', o, r));
+    this.#orders.on('orderRejected', (r) => this.emit('orderRejected', r));
+    this.#orders.on('orderUnknown', (o) => this.emit('orderUnknown', o));
+    this.#context = this.#makeContext();
+  }
+
+  /** Current lifecycle state. */
+  get state(): EngineState {
+    return this.#state;
+  }
+
+  /** Current trading state. */
+  get tradingState(): TradingState {
+    return this.#risk.state;
+  }
+
+  /** The read-only context strategies see (handy for inspection and tests). */
+  get context(): StrategyContext {
+    return this.#context;
+  }
+
+  /**
+   * Starts: arms guards, reconciles, subscribes, calls `onStart`, and begins quoting.
+   *
+   * @throws {@link MmCoreError} `INVALID_STATE` unless idle; on any start-up failure the engine
+   * is `faulted`, the feed is stopped and the error is rethrown.
+   */
+  async start(): Promise<void> {
+    if (this.#state !== 'idle') throw new MmCoreError('INVALID_STATE', `cannot start an engine that is ${this.#state}`);
+    this.#setState('starting');
+    try {
+      const limit = this.#cfg.orderGroupContractsLimitCountUnits;
+      if (limit !== undefined) {
+        if (this.#gateway.createOrderGroup === undefined) {
+          throw new MmCoreError('UNSUPPORTED', 'orderGroupContractsLimitCountUnits is set but the gateway has no order groups');
+        }
+        const group = await this.#gateway.createOrderGroup(limit);
+        if (!group.ok) throw new MmCoreError('ORDER_GROUP_FAILED', `could not create order group: ${group.code} ${group.message}`);
+        this.#orders.setOrderGroup(group.value.orderGroupId);
+      }
+      await this.#feed.start(this.#cfg.markets, this.#handlers());
+      await this.reconcile();
+      const ref = this.#cfg.referenceFeed;
+      if (ref !== undefined) {
+        this.#referenceListener = (p) => this.#apply(this.#call(() => this.#strategy.onReference?.(p, this.#context)));
+        ref.on('update', this.#referenceListener);
+      }
+      this.#apply(await this.#strategy.onStart?.(this.#context));
+      const timerMs = this.#cfg.timerIntervalMs ?? 1_000;
+      if (timerMs > 0) {
+        this.#timers.push(setInterval(() => this.#apply(this.#call(() => this.#strategy.onTimer?.(this.#context))), timerMs));
+      }
+      const reconcileMs = this.#cfg.reconcileIntervalMs ?? 30_000;
+      if (reconcileMs > 0) this.#timers.push(setInterval(() => void this.reconcile(), reconcileMs));
+      this.#setState('running');
+      for (const t of this.#books.keys()) this.#bookDirty.add(t);
+      this.#scheduleEvaluate();
+    } catch (err) {
+      this.#setState('faulted');
+      await this.#teardown();
+      throw err;
+    }
+  }
+
+  /**
+   * Stops quoting, cancels every working order, waits for confirmation, and closes the feed.
+   *
+   * @returns `true` when the venue confirmed no resting orders remain in the traded markets.
+   */
+  async stop(): Promise<boolean> {
+    if (this.#state === 'stopped' || this.#state === 'stopping') return this.#state === 'stopped';
+    this.#setState('stopping');
+    for (const t of this.#timers) clearInterval(t);
+    this.#timers.length = 0;
+    this.#orders.blockNewOrders();
+    this.#orders.flush();
+    this.#orders.cancelEverything();
+    let clean = await this.#waitForNoOrders(this.#cfg.stopTimeoutMs ?? 10_000);
+    try {
+      const markets = new Set(this.#cfg.markets);
+      let left = (await this.#gateway.getOpenOrders()).filter((o) => markets.has(o.marketTicker));
+      if (left.length > 0) {
+        this.#logger.warn('orders still resting at stop; cancelling them directly', { count: left.length });
+        await this.#gateway.cancelOrders(left.map((o) => ({ orderId: o.orderId, marketTicker: o.marketTicker })));
+        left = (await this.#gateway.getOpenOrders()).filter((o) => markets.has(o.marketTicker));
+      }
+      clean = left.length === 0;
+    } catch (err) {
+      clean = false;
+      this.#error(err);
+    }
+    try {
+      await this.#strategy.onStop?.(this.#context);
+    } catch (err) {
+      this.#error(err);
+    }
+    await this.#teardown();
+    this.#setState('stopped');
+    return clean;
+  }
+
+  /**
+   * Trips the kill switch: blocks new orders, cancels everything, verifies, stays halted.
+   *
+   * @remarks The order is deliberate: the trading state becomes `halted` (risk denies every
+   * quote, the order manager sends no create) before any cancel is sent; then the venue's
+   * cancel-all runs, followed by a fresh open-orders query; any order still resting is cancelled
+   * individually and the check repeats, up to `killSwitchAttempts` rounds.
+   */
+  async killSwitch(reason: string): Promise<KillSwitchReport> {
+    this.#risk.setState('halted', `KILL_SWITCH: ${reason}`);
+    this.#orders.blockNewOrders();
+    this.emit('killSwitchTripped', reason);
+    this.#logger.error('kill switch tripped', { reason });
+    this.#orders.cancelEverything();
+    const attempts = this.#cfg.killSwitchAttempts ?? 3;
+    let remaining = -1;
+    let used = 0;
+    for (let i = 0; i < attempts; i++) {
+      used++;
+      try {
+        const r = await this.#gateway.cancelAll();
+        if (!r.ok) this.#logger.warn('cancel-all failed', { code: r.code, message: r.message });
+        const open = await this.#gateway.getOpenOrders();
+        remaining = open.length;
+        if (remaining === 0) break;
+        await this.#gateway.cancelOrders(open.map((o) => ({ orderId: o.orderId, marketTicker: o.marketTicker })));
+        const again = await this.#gateway.getOpenOrders();
+        remaining = again.length;
+        if (remaining === 0) break;
+      } catch (err) {
+        this.#error(err);
+      }
+    }
+    const report: KillSwitchReport = { reason, verified: remaining === 0, remainingOrders: Math.max(remaining, 0), attempts: used };
+    this.emit('killSwitchCompleted', report);
+    return report;
+  }
+
+  /** Leaves `halted` or `reducing` and re-applies the strategy's desired quotes. */
+  resume(reason = 'manual resume'): void {
+    this.#orders.allowNewOrders();
+    this.#risk.setState('active', reason);
+    for (const t of this.#books.keys()) this.#riskDirty.add(t);
+    this.#scheduleEvaluate();
+  }
+
+  /**
+   * Reconciles with the venue: backfills fills, compares positions, re-syncs open orders.
+   *
+   * @remarks Runs at start-up, after every reconnect and every `reconcileIntervalMs`; concurrent
+   * calls share one run. Failures are reported through `engineError` (and rethrown at start-up).
+   */
+  reconcile(): Promise<void> {
+    if (this.#reconciling !== undefined) return this.#reconciling;
+    const run = this.#doReconcile().finally(() => {
+      this.#reconciling = undefined;
+    });
+    this.#reconciling = run;
+    if (this.#state === 'starting') return run;
+    return run.catch((err: unknown) => this.#error(err));
+  }
+
+  async #doReconcile(): Promise<void> {
+    const markets = new Set(this.#cfg.markets);
+    const starting = this.#state === 'starting';
+    if (!starting) {
+      const since = Math.max(0, this.#lastFillTsMs - 60_000);
+      for (const f of await this.#gateway.getFillsSince(since)) if (markets.has(f.marketTicker)) this.#onFill(f);
+    }
+    const venuePositions = new Map<string, CountUnits>();
+    for (const p of await this.#gateway.getPositions()) venuePositions.set(p.marketTicker, p.positionCountUnits);
+    const tolerance = this.#cfg.positionDriftToleranceCountUnits ?? 0;
+    for (const t of markets) {
+      const venue = venuePositions.get(t) ?? 0;
+      const local = this.#positions.get(t).positionCountUnits;
+      if (venue === local) continue;
+      const mark = this.#books.get(t)?.midUnits ?? 5_000;
+      this.#positions.adopt(t, venue, Math.round(mark));
+      if (starting) {
+        this.#logger.info('adopted venue position', { marketTicker: t, positionCountUnits: venue });
+      } else if (Math.abs(venue - local) > tolerance) {
+        this.emit('positionDrift', { marketTicker: t, localCountUnits: local, venueCountUnits: venue });
+        this.#logger.warn('position drift', { marketTicker: t, local, venue });
+        if (this.#risk.state === 'active') this.#risk.setState('reducing', `POSITION_DRIFT on ${t}`);
+      }
+      this.#riskDirty.add(t);
+    }
+    const open = (await this.#gateway.getOpenOrders()).filter((o) => markets.has(o.marketTicker));
+    const orphans = this.#orders.syncOpenOrders(open);
+    const policy = this.#cfg.orphanOrders ?? 'cancel';
+    if (orphans.length > 0 && policy !== 'ignore') {
+      this.#logger.warn('orphaned orders found', { count: orphans.length, policy });
+      if (policy === 'adopt') for (const o of orphans) this.#orders.adopt(o);
+      else await this.#gateway.cancelOrders(orphans.map((o) => ({ orderId: o.orderId, marketTicker: o.marketTicker })));
+    }
+    this.#scheduleEvaluate();
+    this.emit('reconciled');
+  }
+
+  #handlers(): MarketDataHandlers {
+    return {
+      onBookSnapshot: (s) => this.#onSnapshot(s),
+      onBookDelta: (d) => this.#onDelta(d),
+      onBookUntrusted: (tickers, reason) => this.#onUntrusted(tickers, reason, true),
+      onTrade: (t) => this.#onTrade(t),
+      onFill: (f) => this.#onFill(f),
+      onOrderUpdate: (o) => this.#onOrderUpdate(o),
+      onLifecycle: (e) => this.#onLifecycle(e),
+      onConnectionState: (s) => this.#onConnection(s),
+    };
+  }
+
+  #onSnapshot(s: BookSnapshot): void {
+    const book = this.#books.get(s.marketTicker);
+    if (book === undefined) return;
+    const was = book.trusted;
+    try {
+      book.applySnapshot(s);
+    } catch (err) {
+      this.#error(err);
+      this.#onUntrusted([s.marketTicker], 'INVALID_SNAPSHOT', true);
+      return;
+    }
+    if (!was) this.emit('bookTrusted', s.marketTicker);
+    if (book.crossed) this.emit('bookCrossed', s.marketTicker);
+    this.#markBook(s.marketTicker);
+  }
+
+  #onDelta(d: BookDelta): void {
+    const book = this.#books.get(d.marketTicker);
+    if (book === undefined || !book.trusted) return;
+    if (!book.applyDelta(d)) {
+      this.#onUntrusted([d.marketTicker], book.untrustedReason ?? 'NEGATIVE_LEVEL', true);
+      return;
+    }
+    if (book.crossed) this.emit('bookCrossed', d.marketTicker);
+    this.#markBook(d.marketTicker);
+  }
+
+  #onUntrusted(tickers: readonly string[], reason: string, requestSnapshot: boolean): void {
+    const affected: string[] = [];
+    for (const t of tickers) {
+      const book = this.#books.get(t);
+      if (book === undefined) continue;
+      book.markUntrusted(reason === 'DISCONNECTED' ? 'DISCONNECTED' : 'SEQUENCE_GAP');
+      affected.push(t);
+      this.emit('bookUntrusted', t, reason);
+      this.#riskDirty.add(t);
+    }
+    if (affected.length === 0) return;
+    if (requestSnapshot) this.#feed.requestSnapshot(affected);
+    this.#scheduleEvaluate();
+  }
+
+  #onTrade(t: Trade): void {
+    if (!this.#books.has(t.marketTicker)) return;
+    this.#apply(this.#call(() => this.#strategy.onTrade?.(t, this.#context)));
+  }
+
+  #onFill(f: Fill): void {
+    if (!this.#books.has(f.marketTicker)) return;
+    let fresh: boolean;
+    try {
+      fresh = this.#positions.applyFill(f);
+    } catch (err) {
+      this.#error(err);
+      return;
+    }
+    if (!fresh) return;
+    if (f.tsMs > this.#lastFillTsMs) this.#lastFillTsMs = f.tsMs;
+    this.#orders.applyFill(f);
+    this.emit('orderFilled', f, this.#positions.get(f.marketTicker));
+    this.#riskDirty.add(f.marketTicker);
+    if (this.#risk.observePnl(this.#pnl().netPnlMicros) === 'MAX_LOSS' && this.#risk.state !== 'halted') {
+      void this.killSwitch('MAX_LOSS');
+    }
+    this.#apply(this.#call(() => this.#strategy.onFill?.(f, this.#context)));
+    this.#scheduleEvaluate();
+  }
+
+  #onOrderUpdate(o: VenueOrder): void {
+    if (!this.#books.has(o.marketTicker)) return;
+    this.#orders.applyOrderUpdate(o);
+    this.#apply(this.#call(() => this.#strategy.onOrderUpdate?.(o, this.#context)));
+  }
+
+  #onLifecycle(e: MarketLifecycle): void {
+    if (!this.#books.has(e.marketTicker)) return;
+    if (e.kind === 'deactivated' || e.kind === 'closed' || e.kind === 'determined' || e.kind === 'settled') {
+      this.#paused.add(e.marketTicker);
+    } else if (e.kind === 'activated') this.#paused.delete(e.marketTicker);
+    if (e.kind === 'settled' && e.settlementPriceUnits !== undefined) {
+      this.#positions.settle(e.marketTicker, e.settlementPriceUnits);
+      this.emit('marketSettled', e);
+    }
+    this.#riskDirty.add(e.marketTicker);
+    this.#scheduleEvaluate();
+  }
+
+  #onConnection(state: FeedConnectionState): void {
+    if (state === 'disconnected') {
+      this.#onUntrusted([...this.#books.keys()], 'DISCONNECTED', false);
+    } else if (state === 'reconnected') {
+      this.reconcile().then(
+        () => this.emit('reconnected'),
+        (err: unknown) => this.#error(err),
+      );
+    }
+  }
+
+  #markBook(t: string): void {
+    this.#bookDirty.add(t);
+    this.#scheduleEvaluate();
+  }
+
+  #scheduleEvaluate(): void {
+    if (this.#evaluateScheduled || this.#state !== 'running') return;
+    this.#evaluateScheduled = true;
+    setImmediate(() => this.#evaluate());
+  }
+
+  #evaluate(): void {
+    this.#evaluateScheduled = false;
+    if (this.#state !== 'running') return;
+    if (this.#bookDirty.size > 0) {
+      const dirty = [...this.#bookDirty];
+      this.#bookDirty.clear();
+      for (const t of dirty) {
+        this.#riskDirty.add(t);
+        if (this.#books.get(t)?.trusted) this.#apply(this.#call(() => this.#strategy.onBook?.(t, this.#context)));
+      }
+    }
+    for (const t of this.#riskDirty) this.#applyRisk(t);
+    this.#riskDirty.clear();
+    this.#orders.flush();
+  }
+
+  #applyRisk(t: string): void {
+    const book = this.#books.get(t);
+    if (book === undefined) return;
+    const desire = this.#paused.has(t) ? [] : (this.#desire.get(t) ?? []);
+    const pos = this.#positions.get(t);
+    const staleReferences: string[] = [];
+    for (const sym of this.#risk.requiredReferenceSymbols) {
+      const p = this.#cfg.referenceFeed?.latest(sym);
+      if (p === undefined || p.stale) staleReferences.push(sym);
+    }
+    const { approved, checked } = this.#risk.checkQuotes(t, desire, {
+      book,
+      positionCountUnits: pos.positionCountUnits,
+      positionCostMicros: Math.abs(pos.costBasisMicros),
+      nowMs: this.#clock.nowMs(),
+      staleReferences,
+    });
+    for (const c of checked) {
+      if (!c.decision.approved) {
+        this.emit('orderDenied', { marketTicker: t, quote: c.quote, reason: c.decision.reason, detail: c.decision.detail });
+      }
+    }
+    const previous = this.#orders.desired(t);
+    if (!sameQuotes(previous, approved)) {
+      this.#orders.setDesired(t, approved);
+      this.emit('quoteUpdated', t, approved);
+    }
+  }
+
+  #apply(decision: StrategyDecision): void {
+    if (decision === undefined || decision === null) return;
+    for (const mq of decision) {
+      if (!this.#books.has(mq.marketTicker)) {
+        this.#logger.warn('strategy quoted a market the engine does not trade', { marketTicker: mq.marketTicker });
+        continue;
+      }
+      this.#desire.set(mq.marketTicker, mq.quotes);
+      this.#riskDirty.add(mq.marketTicker);
+    }
+    this.#scheduleEvaluate();
+  }
+
+  #call(fn: () => StrategyDecision): StrategyDecision {
+    try {
+      return fn();
+    } catch (err) {
+      this.#error(err);
+      return undefined;
+    }
+  }
+
+  #error(err: unknown): void {
+    const error = err instanceof Error ? err : new Error(String(err));
+    this.#logger.error('engine error', { error: error.message });
+    this.emit('engineError', error);
+  }
+
+  #pnl() {
+    return this.#positions.summary((t) => this.#books.get(t)?.midUnits);
+  }
+
+  #waitForNoOrders(timeoutMs: number): Promise<boolean> {
+    const done = () => this.#orders.openOrders().length === 0 && this.#orders.inFlightCount === 0;
+    if (done()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const check = () => {
+        if (done()) finish(true);
+      };
+      const finish = (ok: boolean) => {
+        clearTimeout(timer);
+        clearInterval(poll);
+        this.#orders.off('orderClosed', check);
+        resolve(ok);
+      };
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      // Answers that close nothing (a failed cancel) are retried by the manager; poll as a backstop.
+      const poll = setInterval(check, 25);
+      this.#orders.on('orderClosed', check);
+    });
+  }
+
+  async #teardown(): Promise<void> {
+    for (const t of this.#timers) clearInterval(t);
+    this.#timers.length = 0;
+    if (this.#referenceListener !== undefined) this.#cfg.referenceFeed?.off('update', this.#referenceListener);
+    this.#orders.close();
+    try {
+      await this.#feed.stop();
+    } catch (err) {
+      this.#error(err);
+    }
+  }
+
+  #setState(state: EngineState): void {
+    const previous = this.#state;
+    this.#state = state;
+    this.emit('stateChanged', state, previous);
+  }
+
+  #makeContext(): StrategyContext {
+    const engine = this;
+    return {
+      marketTickers: [...this.#cfg.markets],
+      book: (t) => engine.#books.get(t),
+      position: (t) => engine.#positions.get(t),
+      pnl: () => engine.#pnl(),
+      openOrders: (t) => engine.#orders.openOrders(t),
+      reference: (s) => engine.#cfg.referenceFeed?.latest(s),
+      market: (t) => engine.#marketInfo.get(t),
+      get tradingState() {
+        return engine.#risk.state;
+      },
+      nowMs: () => engine.#clock.nowMs(),
+      logger: this.#logger,
+    };
+  }
+}
+
+function sameQuotes(a: readonly DesiredQuote[], b: readonly DesiredQuote[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.side !== y.side || x.priceUnits !== y.priceUnits || x.countUnits !== y.countUnits) return false;
+  }
+  return true;
+}

@@ -101,7 +101,7 @@ export interface MveSelectedLeg {
 /** Cursor and page size accepted by every paginated list endpoint. */
 export interface PageParams {
   /** Cursor from the previous page's response; omit for the first page. */
-  cursor?: string;
+  cursor?: string | undefined;
   /** Maximum items per page (per-endpoint bounds, see the API reference). */
   limit?: number;
 }

@@ -35,7 +35,7 @@ export interface GetStructuredTargetsParams {
   /** Page size (1-2000). */
   page_size?: number;
   /** Cursor. */
-  cursor?: string;
+  cursor?: string | undefined;
 }
 
 /** Response of `GET /structured_targets`. */
@@ -43,7 +43,7 @@ export interface GetStructuredTargetsResponse {
   /** One page of targets. */
   structured_targets?: StructuredTarget[];
   /** Cursor of the next page. */
-  cursor?: string;
+  cursor?: string | undefined;
 }
 
 /** Response of `GET /structured_targets/{structured_target_id}`. */

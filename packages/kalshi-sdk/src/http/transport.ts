@@ -1,0 +1,268 @@
+/**
+ * The HTTP transport: URLs, signing, timeouts, retries, rate limits and error mapping. The only
+ * module that imports ky.
+ *
+ * @internal
+ * @module
+ */
+import ky, { type KyInstance } from 'ky';
+import type { KalshiSigner } from '../auth/signer.js';
+import {
+  isKalshiError,
+  KalshiAbortError,
+  KalshiConfigurationError,
+  KalshiConnectionError,
+  type KalshiError,
+  KalshiInvalidResponseError,
+  KalshiTimeoutError,
+} from '../errors.js';
+import type { Route } from '../internal/routes.js';
+import type { KalshiLogger } from '../logger.js';
+import { mapHttpError } from './error-mapping.js';
+import type { RateLimiter } from './rate-limiter.js';
+
+/** Per-call options accepted by every client method. */
+export interface RequestOptions {
+  /** Aborts the call (including any wait for rate-limit tokens or a retry delay). */
+  signal?: AbortSignal;
+  /** Overrides the client's `timeoutMs` for this call (per attempt), in milliseconds. */
+  timeoutMs?: number;
+  /** Overrides the client's `maxRetries` for this call. */
+  maxRetries?: number;
+}
+
+/** @internal */
+export interface TransportOptions {
+  restUrl: string;
+  signer: KalshiSigner | undefined;
+  timeoutMs: number;
+  maxRetries: number;
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  limiter: RateLimiter | undefined;
+  fetch: typeof fetch | undefined;
+  logger: KalshiLogger;
+  random: () => number;
+  sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
+}
+
+/** @internal */
+export interface CallArgs {
+  path?: Record<string, string | number>;
+  query?: object | undefined;
+  body?: unknown;
+  items?: number;
+  options?: RequestOptions | undefined;
+  onDuplicate?: () => Promise<unknown>;
+}
+
+/** Default sleep honouring an abort signal. */
+export function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new KalshiAbortError('request aborted'));
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(new KalshiAbortError('request aborted during retry delay'));
+    };
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Serializes query parameters: arrays repeat the key, `undefined` is skipped. */
+export function buildQuery(query: object | undefined): string {
+  if (query === undefined) return '';
+  let out = '';
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null) continue;
+    if (Array.isArray(v)) {
+      for (const item of v)
+        out += `${out === '' ? '?' : '&'}${encodeURIComponent(k)}=${encodeURIComponent(String(item))}`;
+    } else {
+      out += `${out === '' ? '?' : '&'}${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`;
+    }
+  }
+  return out;
+}
+
+/** @internal The HTTP transport. */
+export class HttpTransport {
+  readonly #o: TransportOptions;
+  readonly #ky: KyInstance;
+  readonly #basePath: string;
+  readonly #origin: string;
+
+  constructor(options: TransportOptions) {
+    this.#o = options;
+    const u = new URL(options.restUrl);
+    this.#origin = u.origin;
+    this.#basePath = u.pathname.replace(/\/+$/, '');
+    const f = options.fetch;
+    this.#ky = ky.create({
+      retry: 0,
+      timeout: false,
+      throwHttpErrors: false,
+      // Resolve fetch lazily so a fetch patched after construction (msw, tracing) is used.
+      fetch: (input, init) => (f ?? globalThis.fetch)(input, init),
+    });
+  }
+
+  /** The pathname of the REST base URL (for example `/trade-api/v2`). */
+  get basePath(): string {
+    return this.#basePath;
+  }
+
+  /** Sends one operation and returns its parsed JSON body (`undefined` for 204). */
+  async call<T>(route: Route, args: CallArgs = {}): Promise<T> {
+    const o = this.#o;
+    const signer = o.signer;
+    if (route.auth === 'required' && signer === undefined) {
+      throw new KalshiConfigurationError(
+        `${route.method} ${route.path} requires credentials: pass apiKeyId and privateKey (or privateKeyPath), or set KALSHI_API_KEY_ID and KALSHI_PRIVATE_KEY(_PATH)`,
+      );
+    }
+    const pathname = this.#basePath + fillPath(route, args.path);
+    const url = this.#origin + pathname + buildQuery(args.query);
+    const bodyText = args.body === undefined ? undefined : JSON.stringify(args.body);
+    const options = args.options;
+    const signal = options?.signal;
+    const timeoutMs = options?.timeoutMs ?? o.timeoutMs;
+    const maxRetries = options?.maxRetries ?? o.maxRetries;
+    const cost = route.perItem ? route.cost * Math.max(1, args.items ?? 1) : route.cost;
+    const idempotentCreate =
+      route.retry === 'client_order_id' &&
+      typeof (args.body as { client_order_id?: unknown } | undefined)?.client_order_id === 'string';
+    const retryUnknown = route.retry === 'safe' || idempotentCreate;
+    const sign = signer !== undefined && route.auth !== 'none';
+    let unknownOutcome = false;
+
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted)
+        throw new KalshiAbortError(`${route.method} ${pathname} aborted`, { cause: signal.reason });
+      if (o.limiter !== undefined) await o.limiter.acquire(route.bucket, cost, route.priority, signal);
+      const headers: Record<string, string> = sign ? { ...signer.headers(route.method, pathname) } : {};
+      headers.accept = 'application/json';
+      if (bodyText !== undefined) headers['content-type'] = 'application/json';
+
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), timeoutMs);
+      const onAbort = () => controller.abort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      let failure: KalshiError;
+      let delayFloorMs = 0;
+      try {
+        const res = await this.#ky(url, {
+          method: route.method,
+          headers,
+          body: bodyText ?? null,
+          signal: controller.signal,
+        });
+        const text = await res.text();
+        if (res.ok) return parseBody<T>(text, res.status, route, pathname);
+        if (res.status === 409 && unknownOutcome && idempotentCreate && args.onDuplicate !== undefined) {
+          o.logger.info('duplicate client_order_id after a retry; resolving the existing order', {
+            method: route.method,
+            path: pathname,
+          });
+          return (await args.onDuplicate()) as T;
+        }
+        const err = mapHttpError(res.status, text, route.method, pathname);
+        if (res.status === 429) {
+          o.limiter?.drain(route.bucket);
+          // A 429 means the request was not processed: retrying is safe for any route.
+          if (attempt < maxRetries) {
+            delayFloorMs =
+              o.limiter !== undefined ? (cost * 1000) / o.limiter.budgets[route.bucket].refillPerSecond : 0;
+            failure = err;
+          } else throw err;
+        } else if (res.status >= 500 && retryUnknown && attempt < maxRetries) {
+          unknownOutcome = true;
+          failure = err;
+        } else {
+          throw err;
+        }
+      } catch (e) {
+        if (isKalshiError(e)) throw e;
+        if (signal?.aborted) {
+          throw new KalshiAbortError(`${route.method} ${pathname} aborted`, { cause: signal.reason });
+        }
+        const err = controller.signal.aborted
+          ? new KalshiTimeoutError(`${route.method} ${pathname} timed out after ${timeoutMs} ms`, timeoutMs)
+          : new KalshiConnectionError(`${route.method} ${pathname} failed: ${describe(e)}`, { cause: e });
+        if (!retryUnknown || attempt >= maxRetries) throw err;
+        unknownOutcome = true;
+        failure = err;
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      }
+      const cap = Math.min(o.retryMaxDelayMs, o.retryBaseDelayMs * 2 ** attempt);
+      const delayMs = Math.max(delayFloorMs, Math.floor(o.random() * cap));
+      o.logger.warn('retrying Kalshi request', {
+        method: route.method,
+        path: pathname,
+        attempt: attempt + 1,
+        error: failure.code,
+        delayMs,
+      });
+      await o.sleep(delayMs, signal);
+    }
+  }
+}
+
+function fillPath(route: Route, params: Record<string, string | number> | undefined): string {
+  const parts = route.parts;
+  if (parts.length === 1) return parts[0] as string;
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
+    if (i % 2 === 0) {
+      out += part;
+      continue;
+    }
+    const v = params?.[part];
+    if (v === undefined || v === '') {
+      throw new KalshiConfigurationError(
+        `${route.method} ${route.path}: path parameter "${part}" is required`,
+      );
+    }
+    out += encodeURIComponent(String(v));
+  }
+  return out;
+}
+
+function parseBody<T>(text: string, status: number, route: Route, pathname: string): T {
+  if (status === 204 || text === '') return undefined as T;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (e) {
+    throw new KalshiInvalidResponseError(
+      `${route.method} ${pathname} answered HTTP ${status} with a body that is not JSON`,
+      status,
+      { cause: e },
+    );
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new KalshiInvalidResponseError(
+      `${route.method} ${pathname} answered HTTP ${status} with JSON that is not an object`,
+      status,
+    );
+  }
+  return body as T;
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) {
+    const cause = (e as { cause?: unknown }).cause;
+    const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
+    return typeof code === 'string' ? `${e.message} (${code})` : e.message;
+  }
+  return String(e);
+}

@@ -5,15 +5,40 @@ export {
   type KalshiSignerOptions,
   parsePrivateKey,
 } from './auth/signer.js';
+export { KalshiClient, type KalshiClientOptions } from './client.js';
 export { KALSHI_ENVIRONMENTS, type KalshiEndpoints, type KalshiEnvironment } from './environments.js';
 export {
+  isKalshiAbortError,
+  isKalshiApiError,
+  isKalshiAuthenticationError,
+  isKalshiBadRequestError,
+  isKalshiConflictError,
+  isKalshiConnectionError,
   isKalshiError,
+  isKalshiNotFoundError,
+  isKalshiPermissionError,
+  isKalshiRateLimitError,
+  isKalshiServerError,
+  isKalshiTimeoutError,
+  KalshiAbortError,
+  KalshiApiError,
+  type KalshiApiErrorOptions,
+  KalshiAuthenticationError,
+  KalshiBadRequestError,
   KalshiConfigurationError,
+  KalshiConflictError,
+  KalshiConnectionError,
   KalshiError,
   type KalshiErrorCode,
   type KalshiErrorOptions,
+  KalshiInvalidResponseError,
   KalshiKeyError,
+  KalshiNotFoundError,
   KalshiNumberError,
+  KalshiPermissionError,
+  KalshiRateLimitError,
+  KalshiServerError,
+  KalshiTimeoutError,
 } from './errors.js';
 export {
   COUNT_SCALE,
@@ -34,6 +59,38 @@ export {
   parseSignedCount,
   parseSignedDollars,
 } from './fixed-point.js';
+export {
+  RATE_LIMIT_TIERS,
+  type RateLimitBucket,
+  type RateLimitBucketStats,
+  type RateLimitBudget,
+  type RateLimitBudgets,
+  RateLimiter,
+  type RateLimiterClock,
+  type RateLimiterOptions,
+  type RateLimitPriority,
+  type RateLimitStats,
+  type RateLimitTier,
+  type RateLimitWait,
+} from './http/rate-limiter.js';
+export type { RequestOptions } from './http/transport.js';
+export { type KalshiLogger, silentLogger } from './logger.js';
+export { AccountResource } from './resources/account.js';
+export { ApiKeysResource } from './resources/api-keys.js';
+export { CommunicationsResource } from './resources/communications.js';
+export { EventsResource } from './resources/events.js';
+export { ExchangeResource } from './resources/exchange.js';
+export { HistoricalResource } from './resources/historical.js';
+export { LiveDataResource } from './resources/live-data.js';
+export { MarketsResource } from './resources/markets.js';
+export { MilestonesResource } from './resources/milestones.js';
+export { MultivariateResource } from './resources/multivariate.js';
+export { OrderGroupsResource } from './resources/order-groups.js';
+export { OrdersResource } from './resources/orders.js';
+export { PortfolioResource } from './resources/portfolio.js';
+export { IncentiveProgramsResource, SearchResource } from './resources/search.js';
+export { SeriesResource } from './resources/series.js';
+export { StructuredTargetsResource } from './resources/structured-targets.js';
 export type {
   ApiUsageLevelGrant,
   ApiUsageLevelVolumeGoal,

@@ -21,7 +21,12 @@ import type {
 import { backoffDelayMs } from './backoff.js';
 import { TERMINAL_WS_ERROR_CODES, wsErrorCodeFor } from './error-codes.js';
 import { SEQ_DUPLICATE, SEQ_GAP, SequenceTracker } from './sequence-tracker.js';
-import { type KalshiCommandOptions, KalshiSubscription, type SubscriptionHost } from './subscription.js';
+import {
+  type KalshiCommandOptions,
+  type KalshiSubscription,
+  SubscriptionHandle,
+  type SubscriptionHost,
+} from './subscription.js';
 import { isReplyType, VALIDATORS } from './validate.js';
 
 /**
@@ -244,7 +249,7 @@ interface Pending {
 }
 
 interface SidInfo {
-  readonly sub: KalshiSubscription;
+  readonly sub: SubscriptionHandle;
   readonly channel: WsChannel;
 }
 
@@ -337,7 +342,7 @@ export class KalshiWebSocket extends EventEmitter<KalshiWebSocketEvents> {
   #pendingError: KalshiWebSocketError | undefined;
 
   readonly #pending = new Map<number, Pending>();
-  readonly #subs = new Set<KalshiSubscription>();
+  readonly #subs = new Set<SubscriptionHandle>();
   readonly #sidIndex = new Map<number, SidInfo>();
   readonly #seq = new SequenceTracker();
   readonly #trust = new Map<string, Trust>();
@@ -508,7 +513,7 @@ export class KalshiWebSocket extends EventEmitter<KalshiWebSocketEvents> {
     if (new Set(params.channels).size !== params.channels.length) {
       throw new KalshiWebSocketError('WS_INVALID_ARGUMENT', 'subscribe channels must be distinct');
     }
-    const sub = new KalshiSubscription(this.#host, params);
+    const sub = new SubscriptionHandle(this.#host, params);
     await this.#subscribeChannels(sub, sub.channels, options?.timeoutMs);
     this.#subs.add(sub);
     return sub;
@@ -982,7 +987,7 @@ export class KalshiWebSocket extends EventEmitter<KalshiWebSocketEvents> {
 
   /** Replaces one channel's subscription by a fresh one (new sid, fresh snapshots). */
   async #resubscribeChannel(
-    sub: KalshiSubscription,
+    sub: SubscriptionHandle,
     channel: WsChannel,
     oldSid: number,
     unsubscribeFirst: boolean,
@@ -1155,7 +1160,7 @@ export class KalshiWebSocket extends EventEmitter<KalshiWebSocketEvents> {
 
   /** Subscribes `channels` of `sub` with its current markets and maps the new sids. */
   async #subscribeChannels(
-    sub: KalshiSubscription,
+    sub: SubscriptionHandle,
     channels: readonly WsChannel[],
     timeoutMs?: number,
   ): Promise<void> {
@@ -1201,7 +1206,7 @@ export class KalshiWebSocket extends EventEmitter<KalshiWebSocketEvents> {
   }
 
   async #updateSubscription(
-    sub: KalshiSubscription,
+    sub: SubscriptionHandle,
     action: WsUpdateAction,
     tickers: readonly string[],
     options: KalshiCommandOptions | undefined,
@@ -1253,7 +1258,7 @@ export class KalshiWebSocket extends EventEmitter<KalshiWebSocketEvents> {
   }
 
   async #unsubscribeHandle(
-    sub: KalshiSubscription,
+    sub: SubscriptionHandle,
     options: KalshiCommandOptions | undefined,
   ): Promise<void> {
     if (sub._state === 'unsubscribed') return;

@@ -14,13 +14,13 @@ export interface KalshiCommandOptions {
 export interface SubscriptionHost {
   /** Sends `update_subscription` for every sid of `sub`. */
   updateSubscription(
-    sub: KalshiSubscription,
+    sub: SubscriptionHandle,
     action: WsUpdateAction,
     tickers: readonly string[],
     options: KalshiCommandOptions | undefined,
   ): Promise<void>;
   /** Sends `unsubscribe` for every sid of `sub` and forgets it. */
-  unsubscribe(sub: KalshiSubscription, options: KalshiCommandOptions | undefined): Promise<void>;
+  unsubscribe(sub: SubscriptionHandle, options: KalshiCommandOptions | undefined): Promise<void>;
 }
 
 /** Subscribe parameters without the market filter, which the handle tracks itself. @internal */
@@ -48,7 +48,70 @@ export type BaseSubscribeParams = Omit<
  * await sub.unsubscribe();
  * ```
  */
-export class KalshiSubscription {
+export interface KalshiSubscription {
+  /** The channels of this subscription. */
+  readonly channels: readonly WsChannel[];
+  /** The sid of the first channel, or `undefined` while (re)subscribing or after unsubscribe. */
+  readonly sid: number | undefined;
+  /** The current sid of each channel. */
+  readonly sids: ReadonlyMap<WsChannel, number>;
+  /** The market tickers currently subscribed (empty when the subscription has no market filter). */
+  readonly markets: readonly string[];
+  /** The market ids currently subscribed (`ticker` channel subscriptions by id). */
+  readonly marketIds: readonly string[];
+  /** Where the subscription is in its life. */
+  readonly state: KalshiSubscriptionState;
+  /**
+   * Adds markets to every channel of this subscription (`update_subscription` `add_markets`).
+   *
+   * @remarks For `orderbook_delta` the new markets start untrusted until their snapshot arrives.
+   * @throws {@link KalshiWebSocketError} on an `error` reply, a timeout or no connection.
+   * @example
+   * ```ts
+   * await sub.addMarkets(['KXINX-26NOV25H1600-B6637']);
+   * ```
+   */
+  addMarkets(tickers: readonly string[], options?: KalshiCommandOptions): Promise<void>;
+  /**
+   * Removes markets from every channel of this subscription (`update_subscription` `delete_markets`).
+   *
+   * @remarks Removing every market is refused: call {@link KalshiSubscription.unsubscribe} instead
+   * (an empty filter would mean "all markets" on some channels).
+   * @throws {@link KalshiWebSocketError} `WS_INVALID_ARGUMENT` when it would remove every market;
+   * otherwise on an `error` reply, a timeout or no connection.
+   * @example
+   * ```ts
+   * await sub.deleteMarkets(['KXINX-26NOV25H1600-B6612']);
+   * ```
+   */
+  deleteMarkets(tickers: readonly string[], options?: KalshiCommandOptions): Promise<void>;
+  /**
+   * Asks for fresh `orderbook_snapshot`s of some or all markets (`update_subscription` `get_snapshot`).
+   *
+   * @remarks Only meaningful for `orderbook_delta`; other channels of the handle are skipped.
+   * @throws {@link KalshiWebSocketError} when the handle has no `orderbook_delta` channel, on an
+   * `error` reply, a timeout or no connection.
+   * @example
+   * ```ts
+   * await sub.requestSnapshot(); // every market of the subscription
+   * ```
+   */
+  requestSnapshot(tickers?: readonly string[], options?: KalshiCommandOptions): Promise<void>;
+  /**
+   * Cancels every channel of this subscription; the handle is then `'unsubscribed'` for good.
+   *
+   * @throws {@link KalshiWebSocketError} on an `error` reply or a timeout (the handle is forgotten
+   * locally either way, so it is not replayed after a reconnect).
+   * @example
+   * ```ts
+   * await sub.unsubscribe();
+   * ```
+   */
+  unsubscribe(options?: KalshiCommandOptions): Promise<void>;
+}
+
+/** The implementation of {@link KalshiSubscription}; not exported from the package. */
+export class SubscriptionHandle implements KalshiSubscription {
   /** The channels of this subscription. */
   readonly channels: readonly WsChannel[];
   /** @internal */

@@ -339,6 +339,11 @@ export class Exchange extends EventEmitter<ExchangeEvents> implements ExchangeAp
     return out;
   }
 
+  /** The exchange's clock: sim time now (Unix ms). */
+  nowMs(): number {
+    return this.#now();
+  }
+
   /** Exchange status flags. */
   getStatus(): ExchangeStatus {
     return { ...this.#status };

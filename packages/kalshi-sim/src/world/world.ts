@@ -36,6 +36,12 @@ import {
 export interface WorldOptions {
   /** Seed of everything random (index, traders, ids). @defaultValue 1 */
   seed?: number;
+  /**
+   * An existing exchange to populate (e.g. `KalshiSimulator.exchange`); its own clock and ids are
+   * then used for orders, and the world's time starts at the exchange's now.
+   * @defaultValue a new {@link Exchange} on the world's clock with seeded ids
+   */
+  exchange?: Exchange;
   /** Sim start (Unix ms); the first session is the ET date of this instant. @defaultValue {@link defaultSessionStartMs} of the real now */
   startMs?: number;
   /** Largest internal step in sim ms; `step(dt)` is cut into pieces of at most this size. @defaultValue 1000 */
@@ -95,12 +101,12 @@ export class World {
   /** Creates the world and lists the first session's markets. */
   constructor(options: WorldOptions = {}) {
     this.#rng = new SeededRng(options.seed ?? 1);
-    this.#nowMs = options.startMs ?? defaultSessionStartMs();
+    this.#nowMs = options.startMs ?? options.exchange?.nowMs() ?? defaultSessionStartMs();
     this.#maxSubstep = options.maxSubstepMs ?? 1_000;
     if (!(this.#maxSubstep > 0)) throw new RangeError('maxSubstepMs must be positive');
     this.#sessionOptions = options.session ?? {};
     const ids = this.#rng.fork('ids');
-    this.exchange = new Exchange({ now: () => this.#nowMs, newId: () => ids.uuid() });
+    this.exchange = options.exchange ?? new Exchange({ now: () => this.#nowMs, newId: () => ids.uuid() });
     this.index = new SyntheticIndex(this.#rng.fork('index'), this.#nowMs, options.index);
     const cash = options.traderCashMicros ?? 1_000_000_000_000;
     const traders: SimTrader[] = [];
@@ -130,6 +136,53 @@ export class World {
   /** The recorded index path (value and vol per sim second). */
   indexPath(): IndexPoint[] {
     return this.index.path();
+  }
+
+  /** The current session (the one trading or next to trade). */
+  get currentSession(): SpxSession {
+    return this.#sessions[this.#sessions.length - 1] as SpxSession;
+  }
+
+  /**
+   * Reference data for the simulator's `x-sim/index` endpoint: index level and VIX-like vol as
+   * 2-decimal strings, and the current session's open and close.
+   *
+   * @example
+   * ```ts
+   * world.reference(); // { indexValue: '6702.13', volatilityValue: '16.40', sessionOpenMs, sessionCloseMs }
+   * ```
+   */
+  reference(): {
+    indexValue: string;
+    volatilityValue: string;
+    sessionOpenMs: number;
+    sessionCloseMs: number;
+  } {
+    const s = this.currentSession;
+    return {
+      indexValue: this.index.value.toFixed(2),
+      volatilityValue: (this.index.vol * 100).toFixed(2),
+      sessionOpenMs: s.openTimeMs,
+      sessionCloseMs: s.closeTimeMs,
+    };
+  }
+
+  /**
+   * The world as the simulator's reference source: `reference()` plus `step(nowMs)`, which
+   * advances the world to an absolute sim time.
+   *
+   * @example
+   * ```ts
+   * const sim = new KalshiSimulator({ mode: 'manual', startTimeMs });
+   * const world = new World({ seed: 1, exchange: sim.exchange });
+   * // pass world.asReferenceSource() as the simulator's `reference` option
+   * ```
+   */
+  asReferenceSource(): {
+    reference: () => ReturnType<World['reference']>;
+    step: (nowMs: number) => void;
+  } {
+    return { reference: () => this.reference(), step: (nowMs) => this.advanceTo(nowMs) };
   }
 
   /** The model probability of a market resolving YES now (what informed takers use). */

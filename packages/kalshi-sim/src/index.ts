@@ -39,9 +39,9 @@ export {
   type CreateUserOptions,
   KalshiSimulator,
   type KalshiSimulatorOptions,
-  type SimReferenceSource,
+  type SimUser,
   type SimulatorAddress,
   type SimulatorStartOptions,
-  type SimUser,
 } from './simulator.js';
 export { SimClock, type SimClockOptions } from './world/clock.js';
+export { World, type WorldOptions } from './world/world.js';

@@ -13,14 +13,8 @@ import { RateLimiter, type SimUsageTier, TIER_LIMITS } from './server/rate-limit
 import { REST_PREFIX, type SimIndexSnapshot, SimRestServer } from './server/rest-server.js';
 import { SimWsServer, WS_PATH } from './server/ws-server.js';
 import { SimClock, type SimClockOptions } from './world/clock.js';
-
-/** A source of reference data for `GET /trade-api/v2/x-sim/index` (the synthetic world implements it). */
-export interface SimReferenceSource {
-  /** The S&P 500 level and VIX, as decimal strings, and the trading session (sim ms). */
-  reference(): { indexValue: string; volatilityValue: string; sessionOpenMs: number; sessionCloseMs: number };
-  /** Advances the source (and any synthetic traders) to the clock's current time. */
-  step?(nowMs: number): void;
-}
+import { SeededRng } from './world/rng.js';
+import { World, type WorldOptions } from './world/world.js';
 
 /** Options of {@link KalshiSimulator}. */
 export interface KalshiSimulatorOptions {
@@ -34,7 +28,7 @@ export interface KalshiSimulatorOptions {
    * @defaultValue 'realtime'
    */
   mode?: 'realtime' | 'manual';
-  /** Simulated Unix ms at start. @defaultValue the real time */
+  /** Simulated Unix ms at start. @defaultValue the next S&P 500 session's open (world) or the real time (bare) */
   startTimeMs?: number;
   /** Real ms between driver steps in real-time mode. @defaultValue 100 */
   tickIntervalMs?: number;
@@ -42,8 +36,12 @@ export interface KalshiSimulatorOptions {
   pingIntervalMs?: number;
   /** Rate-limit tier of new users. @defaultValue 'basic' */
   defaultTier?: SimUsageTier;
-  /** Reference data and synthetic traders (the world); without one `x-sim/index` answers 503. */
-  reference?: SimReferenceSource;
+  /**
+   * The synthetic world (S&P 500 index, the day's markets, synthetic traders) or `false` for a bare
+   * exchange whose markets the caller adds (then `x-sim/index` answers 503).
+   * @defaultValue a {@link World} with the default traders, seeded with `seed` and starting at `startTimeMs`
+   */
+  world?: Omit<WorldOptions, 'seed' | 'startMs'> | false;
   /** The real clock for auth timestamps and rate limits. @defaultValue `Date.now` */
   realNow?: () => number;
 }
@@ -124,8 +122,8 @@ export class KalshiSimulator {
   readonly clock: SimClock;
   /** Fault injection for tests (simulator-only; not part of Kalshi's API). */
   readonly faults: SimFaults;
-  /** The reference source (world), when one is attached. */
-  readonly reference: SimReferenceSource | undefined;
+  /** The synthetic world, unless created with `world: false`. */
+  readonly world: World | undefined;
   readonly #options: KalshiSimulatorOptions;
   readonly #keys: KeyStore;
   readonly #limiter: RateLimiter;
@@ -171,15 +169,30 @@ export class KalshiSimulator {
     this.#options = options;
     const realNow = options.realNow ?? Date.now;
     this.#manual = options.mode === 'manual';
-    const clockOptions: SimClockOptions = {
-      speed: options.speed ?? 1,
-      mode: this.#manual ? 'manual' : 'realtime',
-    };
-    if (options.startTimeMs !== undefined) clockOptions.startMs = options.startTimeMs;
-    this.clock = new SimClock(clockOptions);
-    this.exchange = new Exchange({ now: () => this.clock.nowMs(), newId: seededUuid(options.seed ?? 1) });
+    const seed = options.seed ?? 1;
+    if (options.world === false) {
+      this.world = undefined;
+      const clockOptions: SimClockOptions = {
+        speed: options.speed ?? 1,
+        mode: this.#manual ? 'manual' : 'realtime',
+      };
+      clockOptions.startMs = options.startTimeMs ?? Date.now();
+      this.clock = new SimClock(clockOptions);
+      const ids = new SeededRng(seed);
+      this.exchange = new Exchange({ now: () => this.clock.nowMs(), newId: () => ids.uuid() });
+    } else {
+      const worldOptions: WorldOptions = { ...options.world, seed };
+      if (options.startTimeMs !== undefined) worldOptions.startMs = options.startTimeMs;
+      const world = new World(worldOptions);
+      this.world = world;
+      this.exchange = world.exchange;
+      this.clock = new SimClock({
+        startMs: world.nowMs(),
+        speed: options.speed ?? 1,
+        mode: this.#manual ? 'manual' : 'realtime',
+      });
+    }
     this.faults = new SimFaults(realNow);
-    this.reference = options.reference;
     this.#keys = new KeyStore(realNow);
     this.#limiter = new RateLimiter(realNow);
     this.faults.events.on('pauseChanged', () =>
@@ -269,8 +282,13 @@ export class KalshiSimulator {
   }
 
   #tick(): void {
-    this.reference?.step?.(this.clock.nowMs());
-    this.exchange.tick();
+    if (this.world !== undefined) this.world.advanceTo(this.clock.nowMs());
+    else this.exchange.tick();
+  }
+
+  /** The exchange's current time (the world's time when a world is attached). */
+  #nowMs(): number {
+    return this.world?.nowMs() ?? this.clock.nowMs();
   }
 
   /**
@@ -305,7 +323,7 @@ export class KalshiSimulator {
       formatPrice: (u) => formatDollars(u),
       formatCount: (u) => formatCount(u),
       pingIntervalMs: this.#options.pingIntervalMs ?? 10_000,
-      nowMs: () => this.clock.nowMs(),
+      nowMs: () => this.#nowMs(),
     });
     const rest = new SimRestServer({
       exchange: port_,
@@ -313,7 +331,7 @@ export class KalshiSimulator {
       faults: this.faults,
       limiter: this.#limiter,
       tierOf: (u) => this.#tiers.get(u) ?? 'basic',
-      nowMs: () => this.clock.nowMs(),
+      nowMs: () => this.#nowMs(),
       index: () => this.#index(),
     });
     const server = createServer(rest.handle);
@@ -331,7 +349,7 @@ export class KalshiSimulator {
     this.#server = server;
     this.#rest = rest;
     this.#ws = ws;
-    this.#detach = bridgeExchangeEvents(this.exchange, port_, ws, () => this.clock.nowMs());
+    this.#detach = bridgeExchangeEvents(this.exchange, port_, ws, () => this.#nowMs());
     if (!this.#manual) {
       this.#driver = setInterval(() => this.#tick(), this.#options.tickIntervalMs ?? 100);
     }
@@ -379,17 +397,23 @@ export class KalshiSimulator {
   }
 
   #index(): SimIndexSnapshot {
-    if (this.reference === undefined) {
-      throw new SimHttpError(503, 'not_available', 'no reference world is attached to this simulator');
+    const world = this.world;
+    if (world === undefined) {
+      throw new SimHttpError(
+        503,
+        'not_available',
+        'this simulator runs without a world (world: false); there is no index',
+      );
     }
-    const r = this.reference.reference();
+    const session = world.sessions[world.sessions.length - 1];
     return {
-      indexValue: r.indexValue,
-      volatilityValue: r.volatilityValue,
-      tsMs: this.clock.nowMs(),
+      // Reference values, not trading numbers: the index is published with 2 decimals.
+      indexValue: world.index.value.toFixed(2),
+      volatilityValue: (world.index.vol * 100).toFixed(2),
+      tsMs: world.nowMs(),
       speed: this.#manual ? 0 : this.clock.speed,
-      sessionOpenMs: r.sessionOpenMs,
-      sessionCloseMs: r.sessionCloseMs,
+      sessionOpenMs: session?.openTimeMs ?? 0,
+      sessionCloseMs: session?.closeTimeMs ?? 0,
     };
   }
 
@@ -449,21 +473,4 @@ function toMicros(v: string | number): number {
   }
   if (micros < 0) throw new RangeError('balanceDollars must not be negative');
   return micros;
-}
-
-/** A deterministic UUID-shaped id generator (xorshift32 seeded). */
-function seededUuid(seed: number): () => string {
-  let s = seed >>> 0 || 0x9e3779b9;
-  const next = (): number => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s;
-  };
-  return () => {
-    const hex = [next(), next(), next(), next()].map((n) => n.toString(16).padStart(8, '0')).join('');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((Number.parseInt(hex[16] ?? '0', 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-  };
 }

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { KalshiSigner } from '@mnquants/kalshi-sdk';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { signedFetch, startSim } from './helpers.js';
 
 describe('authentication', () => {
@@ -40,7 +40,10 @@ describe('authentication', () => {
   it('accepts a key registered from a public key', async () => {
     const user = env.sim.createUser();
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-    const apiKeyId = env.sim.registerPublicKey(user.userId, publicKey.export({ type: 'spki', format: 'pem' }).toString());
+    const apiKeyId = env.sim.registerPublicKey(
+      user.userId,
+      publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    );
     const signer = new KalshiSigner({ apiKeyId, privateKey });
     expect((await call({ ...signer.headers('GET', balance) })).status).toBe(200);
   });
@@ -64,7 +67,10 @@ describe('authentication', () => {
 
   it('rejects an unknown key id', async () => {
     const user = env.sim.createUser();
-    const signer = new KalshiSigner({ apiKeyId: '00000000-0000-4000-8000-000000000000', privateKey: user.privateKeyPem });
+    const signer = new KalshiSigner({
+      apiKeyId: '00000000-0000-4000-8000-000000000000',
+      privateKey: user.privateKeyPem,
+    });
     const res = await call({ ...signer.headers('GET', balance) });
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('authentication_error');
@@ -97,7 +103,9 @@ describe('authentication', () => {
   it('rejects a WebSocket upgrade with a bad signature', async () => {
     const user = env.sim.createUser();
     const signer = new KalshiSigner({ apiKeyId: user.apiKeyId, privateKey: user.privateKeyPem });
-    const ws = new WebSocket(env.wsUrl, { headers: { ...signer.headers('GET', '/trade-api/v2/portfolio/balance') } });
+    const ws = new WebSocket(env.wsUrl, {
+      headers: { ...signer.headers('GET', '/trade-api/v2/portfolio/balance') },
+    });
     const status = await new Promise<number>((resolve, reject) => {
       ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
       ws.once('open', () => reject(new Error('opened')));

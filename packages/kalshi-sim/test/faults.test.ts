@@ -21,7 +21,9 @@ describe('faults', () => {
   it('drops every WebSocket', async () => {
     const a = await client();
     const b = await client();
-    const closed = [a, b].map((x) => new Promise<number>((resolve) => x.c.ws.once('close', (code) => resolve(code))));
+    const closed = [a, b].map(
+      (x) => new Promise<number>((resolve) => x.c.ws.once('close', (code) => resolve(code))),
+    );
     env.sim.faults.dropWebSockets();
     expect(await Promise.all(closed)).toEqual([1006, 1006]);
   });
@@ -167,7 +169,9 @@ describe('rate limits', () => {
       const batch = { orders: Array.from({ length: 11 }, () => order('bid', '0.01', '1')) };
       const res = await rest('POST', '/portfolio/events/orders/batched', batch);
       expect(res.status).toBe(429);
-      const ok = await rest('POST', '/portfolio/events/orders/batched', { orders: batch.orders.slice(0, 10) });
+      const ok = await rest('POST', '/portfolio/events/orders/batched', {
+        orders: batch.orders.slice(0, 10),
+      });
       expect(ok.status).toBe(201);
       expect(ok.body.orders).toHaveLength(10);
     } finally {

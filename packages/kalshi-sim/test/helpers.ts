@@ -9,7 +9,13 @@ export const TICKER2 = 'KXTEST-26MAR13-T60';
 
 /** A manual-mode simulator with one series, one event and two open markets. */
 export async function startSim(options: KalshiSimulatorOptions = {}) {
-  const sim = new KalshiSimulator({ mode: 'manual', startTimeMs: T0, pingIntervalMs: 50, ...options });
+  const sim = new KalshiSimulator({
+    mode: 'manual',
+    world: false,
+    startTimeMs: T0,
+    pingIntervalMs: 50,
+    ...options,
+  });
   sim.exchange.addSeries({
     ticker: 'KXTEST',
     title: 'Test series',

@@ -31,7 +31,13 @@ describe('WebSocket protocol', () => {
     await rest('POST', '/portfolio/events/orders', order('ask', '0.70', '2', { client_order_id: 'mine' }));
     const delta = await waitFor(() => c.frames.find((f) => f.type === 'orderbook_delta'));
     expect(delta.seq).toBe(2);
-    expect(delta.msg).toMatchObject({ market_ticker: TICKER, side: 'no', price_dollars: '0.3000', delta_fp: '2.00', client_order_id: 'mine' });
+    expect(delta.msg).toMatchObject({
+      market_ticker: TICKER,
+      side: 'no',
+      price_dollars: '0.3000',
+      delta_fp: '2.00',
+      client_order_id: 'mine',
+    });
   });
 
   it('converts NO prices to YES terms with use_yes_price', async () => {
@@ -46,16 +52,26 @@ describe('WebSocket protocol', () => {
   it('pushes fill and user_order to the two parties of a match', async () => {
     const maker = await client();
     const taker = await client();
-    for (const x of [maker, taker]) x.c.send('subscribe', { channels: ['fill', 'user_orders', 'market_positions'] });
+    for (const x of [maker, taker])
+      x.c.send('subscribe', { channels: ['fill', 'user_orders', 'market_positions'] });
     await waitFor(() => taker.c.frames.filter((f) => f.type === 'subscribed').length === 3);
     await waitFor(() => maker.c.frames.filter((f) => f.type === 'subscribed').length === 3);
-    const placed = await maker.rest('POST', '/portfolio/events/orders', { ...order('bid', '0.55', '4'), ticker: TICKER2 });
+    const placed = await maker.rest('POST', '/portfolio/events/orders', {
+      ...order('bid', '0.55', '4'),
+      ticker: TICKER2,
+    });
     await taker.rest('POST', '/portfolio/events/orders', {
       ...order('ask', '0.50', '4', { time_in_force: 'immediate_or_cancel' }),
       ticker: TICKER2,
     });
     const makerFill = await waitFor(() => maker.c.frames.find((f) => f.type === 'fill'));
-    expect(makerFill.msg).toMatchObject({ order_id: placed.body.order_id, is_taker: false, yes_price_dollars: '0.5500', count_fp: '4.00', post_position_fp: '4.00' });
+    expect(makerFill.msg).toMatchObject({
+      order_id: placed.body.order_id,
+      is_taker: false,
+      yes_price_dollars: '0.5500',
+      count_fp: '4.00',
+      post_position_fp: '4.00',
+    });
     const takerFill = await waitFor(() => taker.c.frames.find((f) => f.type === 'fill'));
     expect(takerFill.msg).toMatchObject({ is_taker: true, outcome_side: 'no', book_side: 'ask' });
     const executed = await waitFor(() =>
@@ -74,17 +90,30 @@ describe('WebSocket protocol', () => {
     c.send('subscribe', { channels: ['trade', 'ticker'], market_tickers: [TICKER] });
     await waitFor(() => c.frames.filter((f) => f.type === 'subscribed').length === 2);
     await a.rest('POST', '/portfolio/events/orders', order('bid', '0.20', '1'));
-    await b.rest('POST', '/portfolio/events/orders', order('ask', '0.20', '1', { time_in_force: 'fill_or_kill' }));
+    await b.rest(
+      'POST',
+      '/portfolio/events/orders',
+      order('ask', '0.20', '1', { time_in_force: 'fill_or_kill' }),
+    );
     const trade = await waitFor(() => c.frames.find((f) => f.type === 'trade'));
-    expect(trade.msg).toMatchObject({ market_ticker: TICKER, yes_price_dollars: '0.2000', count_fp: '1.00', taker_book_side: 'ask' });
+    expect(trade.msg).toMatchObject({
+      market_ticker: TICKER,
+      yes_price_dollars: '0.2000',
+      count_fp: '1.00',
+      taker_book_side: 'ask',
+    });
     expect(typeof trade.seq).toBe('number');
-    const ticker = await waitFor(() => c.frames.find((f) => f.type === 'ticker' && f.msg.price_dollars === '0.2000'));
+    const ticker = await waitFor(() =>
+      c.frames.find((f) => f.type === 'ticker' && f.msg.price_dollars === '0.2000'),
+    );
     expect(ticker.seq).toBeUndefined();
   });
 
   it('sends protocol pings with payload "heartbeat"', async () => {
     const { c } = await client();
-    const payload = await new Promise<string>((resolve) => c.ws.once('ping', (data) => resolve(data.toString())));
+    const payload = await new Promise<string>((resolve) =>
+      c.ws.once('ping', (data) => resolve(data.toString())),
+    );
     expect(payload).toBe('heartbeat');
   });
 
@@ -94,7 +123,11 @@ describe('WebSocket protocol', () => {
     const sub = await waitFor(() => c.frames.find((f) => f.type === 'subscribed'));
     const sid = sub.msg.sid as number;
     await waitFor(() => c.frames.find((f) => f.type === 'orderbook_snapshot'));
-    const upd = c.send('update_subscription', { sids: [sid], action: 'add_markets', market_tickers: [TICKER2] });
+    const upd = c.send('update_subscription', {
+      sids: [sid],
+      action: 'add_markets',
+      market_tickers: [TICKER2],
+    });
     const ok = await waitFor(() => c.frames.find((f) => f.type === 'ok' && f.id === upd));
     expect(ok.msg.market_tickers).toEqual([TICKER, TICKER2]);
     const snaps = await waitFor(() => {
@@ -125,9 +158,13 @@ describe('WebSocket protocol', () => {
     const codeOf = (id: number) => c.frames.find((f) => f.id === id && f.type === 'error')?.msg.code;
     await waitFor(() => codeOf(badSid) !== undefined);
     expect(c.frames.find((f) => f.type === 'error' && f.id === undefined)?.msg.code).toBe(1);
-    expect([codeOf(unknownCmd), codeOf(noChannels), codeOf(badChannel), codeOf(noTicker), codeOf(badSid)]).toEqual([
-      5, 3, 8, 14, 7,
-    ]);
+    expect([
+      codeOf(unknownCmd),
+      codeOf(noChannels),
+      codeOf(badChannel),
+      codeOf(noTicker),
+      codeOf(badSid),
+    ]).toEqual([5, 3, 8, 14, 7]);
   });
 
   it('keeps private channels private', async () => {

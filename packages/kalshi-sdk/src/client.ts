@@ -35,6 +35,7 @@ import { IncentiveProgramsResource, SearchResource } from './resources/search.js
 import { SeriesResource } from './resources/series.js';
 import { StructuredTargetsResource } from './resources/structured-targets.js';
 import type { GetEndpointCostsResponse } from './types/account.js';
+import { KalshiWebSocket, type KalshiWebSocketOptions } from './ws/kalshi-websocket.js';
 
 /** Options of {@link KalshiClient}. Every field is optional. */
 export interface KalshiClientOptions {
@@ -335,6 +336,28 @@ export class KalshiClient {
       }
     }
     return changed;
+  }
+
+  /**
+   * Builds a {@link KalshiWebSocket} for this client's environment: its `wsUrl`, signer and logger.
+   *
+   * @remarks Each call returns a new, unconnected client; call `connect()` on it. Any option can
+   * be overridden (for example `livenessTimeoutMs` or a different `url`). Kalshi refuses unsigned
+   * WebSocket connections, so an unauthenticated client only suits a local server that does not
+   * check signatures.
+   * @param options - Overrides of the WebSocket options.
+   * @throws {@link KalshiConfigurationError} when an override is invalid.
+   * @example
+   * ```ts
+   * const ws = client.createWebSocket({ commandTimeoutMs: 5_000 });
+   * await ws.connect();
+   * await ws.subscribe({ channels: ['orderbook_delta'], market_tickers: ['KXINX-26NOV25H1600-B6612'] });
+   * ```
+   */
+  createWebSocket(options: Partial<KalshiWebSocketOptions> = {}): KalshiWebSocket {
+    const base: KalshiWebSocketOptions = { url: this.wsUrl, logger: this.logger };
+    if (this.signer !== undefined) base.signer = this.signer;
+    return new KalshiWebSocket({ ...base, ...options });
   }
 
   /**

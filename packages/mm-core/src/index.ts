@@ -4,8 +4,6 @@
  * @packageDocumentation
  */
 
-export { isMmCoreError, MmCoreConfigError, MmCoreError } from './errors.js';
-
 // --- engine, books, orders, risk, positions, strategy API, ports (core) ---
 export { type BookUntrustedReason, OrderBook } from './book/order-book.js';
 export {
@@ -19,6 +17,7 @@ export {
   type PositionDrift,
   validateEngineConfig,
 } from './engine/engine.js';
+export { isMmCoreError, MmCoreConfigError, MmCoreError } from './errors.js';
 export {
   type BookDelta,
   type BookLevel,
@@ -66,9 +65,9 @@ export type { ReferenceFeed, ReferenceFeedEvents, ReferencePrice } from './ports
 export { type Clock, type MmLogger, silentMmLogger, systemClock } from './ports/runtime.js';
 export {
   type MarketPosition,
+  type PnlSummary,
   PositionBook,
   type PositionBookConfig,
-  type PnlSummary,
 } from './positions/position-book.js';
 export {
   type CheckedQuote,
@@ -91,3 +90,105 @@ export type {
   WorkingOrder,
 } from './strategy/strategy.js';
 // --- end core ---
+
+// --- markets, calendar, reference feeds, pricing (S&P 500 utilities) ---
+export {
+  EASTERN_TIME_ZONE,
+  type EasternParts,
+  easternParts,
+  easternWallTimeToMs,
+} from './calendar/eastern-time.js';
+export {
+  KalshiSchedule,
+  type ParsedMaintenanceWindow,
+  type ParsedWeeklySchedule,
+  type QuoteBlockReason,
+  type QuotingWindow,
+  type QuotingWindowInput,
+  type ScheduleSession,
+  spxQuotingWindow,
+} from './calendar/kalshi-schedule.js';
+export {
+  easterSunday,
+  type MarketDay,
+  NYSE_SPECIAL_CLOSURES,
+  NyseCalendar,
+  type NyseCalendarConfig,
+  type TradingSession,
+} from './calendar/nyse-calendar.js';
+export {
+  PRICE_LEVEL_STRUCTURES,
+  type PriceBand,
+  PriceGrid,
+  type PriceLevelStructure,
+  type PriceRoundingMode,
+  type WirePriceRange,
+} from './markets/price-grid.js';
+export {
+  type SpxContract,
+  type SpxMarketFields,
+  selectSpxStrikes,
+  spxContractFromMarket,
+  trySpxContractFromMarket,
+} from './markets/spx-contract.js';
+export {
+  type FindSpxMarketsOptions,
+  findSpxMarkets,
+  type SpxMarketSet,
+  type SpxMarketSource,
+} from './markets/spx-market-finder.js';
+export {
+  buildSpxEventTicker,
+  buildSpxMarketTicker,
+  formatSpxTicker,
+  isSpxTicker,
+  parseSpxTicker,
+  SPX_SERIES,
+  type SpxEventTicker,
+  type SpxEventTickerParts,
+  type SpxMarketTicker,
+  type SpxMarketTickerParts,
+  type SpxSeries,
+  type SpxTicker,
+} from './markets/spx-ticker.js';
+export {
+  contractProbability,
+  lognormalCdf,
+  logStdDevToClose,
+  priceUnitsToProbability,
+  probabilityToPriceUnits,
+  type SpxFairValue,
+  type SpxFairValueInput,
+  type SpxStrike,
+  spxFairValue,
+  TRADING_YEAR_MS,
+  type VolatilityInput,
+  vixToAnnualVol,
+} from './pricing/fair-value.js';
+export { normalCdf } from './pricing/normal.js';
+export {
+  type SkewedQuotes,
+  type SkewQuoteConfig,
+  type SkewQuoteInput,
+  skewedQuotes,
+  validateSkewQuoteConfig,
+} from './pricing/skew-quotes.js';
+export { type Observation, PollingFeed, type PollingFeedConfig } from './reference/polling-feed.js';
+export {
+  parseReplayCsv,
+  type ReplayRecord,
+  ReplayReferenceFeed,
+  type ReplayReferenceFeedConfig,
+} from './reference/replay-reference-feed.js';
+export {
+  type SimulatorClock,
+  SimulatorReferenceFeed,
+  type SimulatorReferenceFeedConfig,
+} from './reference/simulator-reference-feed.js';
+export {
+  type YahooQuoteClient,
+  type YahooQuoteLike,
+  YahooReferenceFeed,
+  type YahooReferenceFeedConfig,
+} from './reference/yahoo-reference-feed.js';
+// --- end markets/calendar/reference/pricing ---

@@ -1,7 +1,6 @@
 /**
  * Shared machinery of polling reference feeds: interval, backoff, last good value, staleness.
  *
- * @internal
  * @module
  */
 import { EventEmitter } from 'eventemitter3';
@@ -36,13 +35,35 @@ export interface PollingFeedConfig {
 /** A fresh observation without the staleness flag (computed at read time). */
 export type Observation = Omit<ReferencePrice, 'stale'>;
 
-/** @internal */
+/**
+ * Base class of polling {@link ReferenceFeed}s: subclasses implement `fetchAll`.
+ *
+ * @remarks Polls every `pollIntervalMs`; after a failure it emits `error`, keeps the last good
+ * values (reported stale until a poll succeeds) and waits `pollIntervalMs * 2^failures`, capped
+ * at `maxBackoffMs`. A value older than `staleAfterMs` on {@link PollingFeed.staleClockMs} is
+ * stale. `update` is emitted when a value changes and when its staleness flips (checked at each
+ * poll). `stop()` clears the timer and aborts an in-flight fetch.
+ * @example
+ * ```ts
+ * class MyFeed extends PollingFeed {
+ *   readonly source = 'my-source';
+ *   constructor() { super(['^GSPC'], {}, { pollIntervalMs: 5_000, staleAfterMs: 30_000 }); }
+ *   protected async fetchAll() { return [{ symbol: '^GSPC', value: 6612.34, tsMs: Date.now(), source: this.source }]; }
+ * }
+ * ```
+ */
 export abstract class PollingFeed implements ReferenceFeed {
+  /** Source name. */
   abstract readonly source: string;
+  /** The symbols this feed provides. */
   readonly symbols: readonly string[];
+  /** Poll interval, ms. */
   protected readonly pollIntervalMs: number;
+  /** Staleness limit, ms of the staleness clock. */
   protected readonly staleAfterMs: number;
+  /** Backoff cap, ms. */
   protected readonly maxBackoffMs: number;
+  /** Wall clock. */
   protected readonly now: () => number;
   readonly #values = new Map<string, Observation>();
   readonly #lastStale = new Map<string, boolean>();
@@ -51,6 +72,13 @@ export abstract class PollingFeed implements ReferenceFeed {
   #running = false;
   #inFlight: Promise<void> | undefined;
 
+  /**
+   * @param symbols - Symbols provided.
+   * @param config - Shared options.
+   * @param defaults - The subclass's defaults.
+   * @param problems - Problems the subclass already found; all are reported together.
+   * @throws {@link MmCoreConfigError} listing every problem.
+   */
   protected constructor(
     symbols: readonly string[],
     config: PollingFeedConfig,
@@ -89,16 +117,19 @@ export abstract class PollingFeed implements ReferenceFeed {
   #abort: AbortController | undefined;
   readonly #emitter = new EventEmitter();
 
+  /** Subscribes to an event. */
   on<E extends keyof ReferenceFeedEvents>(event: E, listener: ReferenceFeedEvents[E]): this {
     this.#emitter.on(event, listener);
     return this;
   }
 
+  /** Unsubscribes from an event. */
   off<E extends keyof ReferenceFeedEvents>(event: E, listener: ReferenceFeedEvents[E]): this {
     this.#emitter.off(event, listener);
     return this;
   }
 
+  /** Emits an event to listeners. */
   protected emit<E extends keyof ReferenceFeedEvents>(
     event: E,
     ...args: Parameters<ReferenceFeedEvents[E]>
@@ -106,12 +137,14 @@ export abstract class PollingFeed implements ReferenceFeed {
     this.#emitter.emit(event, ...args);
   }
 
+  /** Starts polling; resolves after the first poll (successful or not). */
   async start(): Promise<void> {
     if (this.#running) return;
     this.#running = true;
     await this.#poll();
   }
 
+  /** Stops polling; no timer is left behind. */
   async stop(): Promise<void> {
     this.#running = false;
     if (this.#timer !== undefined) clearTimeout(this.#timer);
@@ -120,6 +153,7 @@ export abstract class PollingFeed implements ReferenceFeed {
     await this.#inFlight?.catch(() => {});
   }
 
+  /** The latest observation with staleness evaluated now. */
   latest(symbol: string): ReferencePrice | undefined {
     const v = this.#values.get(symbol);
     if (v === undefined) return undefined;

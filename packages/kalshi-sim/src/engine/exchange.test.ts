@@ -549,3 +549,70 @@ describe('Exchange events', () => {
     ]);
   });
 });
+
+describe('Exchange more rules', () => {
+  it('batch create and cancel succeed or fail per item', () => {
+    const { ex } = setup();
+    const base = { ticker: T, timeInForce: 'good_till_canceled' as const, countUnits: 100 };
+    const rs = ex.createOrders('a', [
+      { ...base, side: 'bid', priceUnits: 4_000 },
+      { ...base, side: 'bid', priceUnits: 4_050 },
+      { ...base, side: 'ask', priceUnits: 6_000 },
+    ]);
+    expect(rs.map((r) => r.ok)).toEqual([true, false, true]);
+    const ids = rs.flatMap((r) => (r.ok ? [r.order.orderId] : []));
+    expect(ex.cancelOrders('a', [...ids, 'nope']).map((r) => r.ok)).toEqual([true, true, false]);
+  });
+
+  it('amend rejects a side or ticker mismatch and a post-only cross, leaving the order unchanged', () => {
+    const { ex, order } = setup();
+    ok(order('b', { side: 'ask', priceUnits: 5_500, countUnits: 100 }));
+    const o = ok(order('a', { side: 'bid', priceUnits: 5_000, countUnits: 100, postOnly: true }));
+    const id = o.order.orderId;
+    expect(
+      ex.amendOrder('a', id, { ticker: T, side: 'ask', priceUnits: 5_000, countUnits: 100 }),
+    ).toMatchObject({ ok: false, error: { code: 'order_side_mismatch' } });
+    expect(
+      ex.amendOrder('a', id, { ticker: 'X', side: 'bid', priceUnits: 5_000, countUnits: 100 }),
+    ).toMatchObject({ ok: false, error: { code: 'order_ticker_mismatch' } });
+    expect(
+      ex.amendOrder('a', id, { ticker: T, side: 'bid', priceUnits: 5_500, countUnits: 100 }),
+    ).toMatchObject({ ok: false, error: { details: 'post only cross' } });
+    expect(ex.getOrder(id)).toMatchObject({ status: 'resting', yesPriceUnits: 5_000 });
+    expect(ex.getOrderBook(T)?.yes).toEqual([{ priceUnits: 5_000, countUnits: 100 }]);
+  });
+
+  it('emits lifecycle events: created, deactivated, activated, close_date_updated, determined, settled', () => {
+    const { ex, advance } = setup();
+    const seen: string[] = [];
+    ex.on('marketLifecycle', (e) => seen.push(e.eventType));
+    ok(ex.deactivateMarket(T));
+    ok(ex.activateMarket(T));
+    advance(9_000_000);
+    ok(ex.updateCloseTime(T, 12_000_000)); // reopens
+    expect(ex.getMarket(T)?.status).toBe('active');
+    advance(2_000_000);
+    ok(ex.determineMarket(T, 'no'));
+    advance(60_000);
+    expect(seen).toEqual([
+      'deactivated',
+      'activated',
+      'close_date_updated',
+      'activated',
+      'determined',
+      'settled',
+    ]);
+  });
+
+  it('forgets terminal orders on request but keeps resting ones', () => {
+    const { ex, order, advance } = setup();
+    const done = ok(
+      order('a', { side: 'bid', priceUnits: 5_000, countUnits: 100, timeInForce: 'immediate_or_cancel' }),
+    );
+    const live = ok(order('a', { side: 'bid', priceUnits: 4_000, countUnits: 100 }));
+    advance(10);
+    expect(ex.forgetTerminalOrders('a', ex.nowMs())).toBe(1);
+    expect(ex.getOrder(done.order.orderId)).toBeUndefined();
+    expect(ex.listOrders('a').map((o) => o.orderId)).toEqual([live.order.orderId]);
+  });
+});

@@ -70,6 +70,7 @@ interface AccountRecord {
   positions: Map<string, PositionRecord>;
   clientOrderIds: Set<string>;
   resting: Set<OrderNode>;
+  orders: OrderNode[];
   fills: EngineFill[];
   settlements: EngineSettlement[];
 }
@@ -467,13 +468,37 @@ export class Exchange extends EventEmitter<ExchangeEvents> implements ExchangeAp
     filter: { ticker?: string; status?: EngineOrder['status'] } = {},
   ): EngineOrder[] {
     const out: EngineOrder[] = [];
-    for (const o of this.#orders.values()) {
-      if (o.userId !== userId) continue;
+    const account = this.#accounts.get(userId);
+    if (account === undefined) return out;
+    for (const o of account.orders) {
       if (filter.ticker !== undefined && o.ticker !== filter.ticker) continue;
       if (filter.status !== undefined && o.status !== filter.status) continue;
       out.push(copyOrder(o));
     }
     return out;
+  }
+
+  /**
+   * Drops a user's terminal (canceled or executed) orders last updated before `beforeMs` from
+   * memory; returns how many were dropped.
+   *
+   * @remarks For long-running synthetic traders: order records otherwise persist forever so that
+   * V1-style reads keep working. Their client order ids stay reserved. Do not use it for users
+   * whose orders a client may still query.
+   */
+  forgetTerminalOrders(userId: string, beforeMs: number): number {
+    const a = this.#accounts.get(userId);
+    if (a === undefined) return 0;
+    const kept: OrderNode[] = [];
+    let dropped = 0;
+    for (const o of a.orders) {
+      if (o.status !== 'resting' && o.lastUpdateTimeMs < beforeMs) {
+        this.#orders.delete(o.orderId);
+        dropped++;
+      } else kept.push(o);
+    }
+    a.orders = kept;
+    return dropped;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -581,6 +606,7 @@ export class Exchange extends EventEmitter<ExchangeEvents> implements ExchangeAp
     };
     if (params.expirationTimeMs !== undefined) o.expirationTimeMs = params.expirationTimeMs;
     this.#orders.set(o.orderId, o);
+    account.orders.push(o);
     if (clientOrderId !== '') account.clientOrderIds.add(clientOrderId);
 
     const fills: EngineFill[] = [];
@@ -1542,6 +1568,7 @@ export class Exchange extends EventEmitter<ExchangeEvents> implements ExchangeAp
         positions: new Map(),
         clientOrderIds: new Set(),
         resting: new Set(),
+        orders: [],
         fills: [],
         settlements: [],
       };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Exchange } from '../engine/exchange.js';
 import { defaultSessionStartMs, easternToUtcMs, SimClock } from './clock.js';
 import { SeededRng } from './rng.js';
 import { buildSpxSession, fairProbability, resolvesYes } from './spx-markets.js';
@@ -159,5 +160,25 @@ describe('World', () => {
     let cash = 0;
     for (const u of users) cash += world.exchange.getBalance(u).cashMicros;
     expect(cash).toBe(world.exchange.depositsMicros - world.exchange.feesCollectedMicros);
+  });
+});
+
+describe('World on an external exchange', () => {
+  it('populates a given exchange and serves reference data', () => {
+    const clock = new SimClock({ startMs: OPEN, mode: 'manual' });
+    const exchange = new Exchange({ now: () => clock.nowMs() });
+    const world = new World({ seed: 3, exchange });
+    const source = world.asReferenceSource();
+    for (let i = 0; i < 60; i++) {
+      clock.advance(1_000);
+      source.step(clock.nowMs());
+    }
+    expect(world.nowMs()).toBe(OPEN + 60_000);
+    expect(exchange.listMarkets().length).toBeGreaterThan(20);
+    expect(exchange.getTrades().length).toBeGreaterThan(0);
+    expect(source.reference()).toMatchObject({
+      indexValue: expect.stringMatching(/^\d+\.\d{2}$/),
+      sessionOpenMs: OPEN,
+    });
   });
 });

@@ -97,6 +97,7 @@ export class World {
   readonly #sessions: SpxSession[] = [];
   #nowMs: number;
   #open: MarketState[] = [];
+  #nextCleanupMs = 0;
 
   /** Creates the world and lists the first session's markets. */
   constructor(options: WorldOptions = {}) {
@@ -240,6 +241,11 @@ export class World {
         fairProbability: (t) => this.fairProbability(t),
       };
       for (const t of this.traders) t.act(ctx);
+    }
+    // Synthetic traders churn orders; keep memory bounded by forgetting their finished orders.
+    if (this.#nowMs >= this.#nextCleanupMs) {
+      this.#nextCleanupMs = this.#nowMs + 60_000;
+      for (const t of this.traders) this.exchange.forgetTerminalOrders(t.userId, this.#nowMs - 60_000);
     }
   }
 

@@ -148,7 +148,7 @@ function copyMarket(s: MarketState): MarketState {
 
 /** Collateral a position's resting orders hold (see {@link Exchange} remarks). */
 function holdOf(p: PositionRecord): number {
-  const closableByNo = p.positionUnits > 0 ? p.positionUnits : 0;
+  const closableByNo = Math.max(p.positionUnits, 0);
   const closableByYes = p.positionUnits < 0 ? -p.positionUnits : 0;
   let held = 0;
   if (p.restYesCount > 0) {
@@ -1062,8 +1062,7 @@ export class Exchange extends EventEmitter<ExchangeEvents> implements ExchangeAp
           mk = next;
           continue;
         }
-        const qty =
-          t.remainingCountUnits < mk.remainingCountUnits ? t.remainingCountUnits : mk.remainingCountUnits;
+        const qty = Math.min(t.remainingCountUnits, mk.remainingCountUnits);
         this.#execute(m, t, mk, qty, price, fills, now);
         mk = next;
       }
@@ -1183,7 +1182,7 @@ export class Exchange extends EventEmitter<ExchangeEvents> implements ExchangeAp
     let closed = 0;
     if (P !== 0 && Math.sign(P) !== sign) {
       const absP = P < 0 ? -P : P;
-      closed = qty < absP ? qty : absP;
+      closed = Math.min(qty, absP);
       const basis = closed === absP ? p.positionCostMicros : mulDivFloor(p.positionCostMicros, closed, absP);
       const proceeds = closed * (ONE_DOLLAR - price);
       a.cash += proceeds;
@@ -1434,7 +1433,7 @@ export class Exchange extends EventEmitter<ExchangeEvents> implements ExchangeAp
     const m = this.#markets.get(pos.ticker) as MarketRecord;
     // Closing contracts pay out more than their fee (fee < 0.07 x (1 - x) < proceeds), so only the
     // opening part reserves a fee.
-    const feePrice = ownPrice < 5_000 ? ownPrice : 5_000;
+    const feePrice = Math.min(ownPrice, 5_000);
     const closable = outcome === 'yes' ? Math.max(0, -pos.positionUnits) : Math.max(0, pos.positionUnits);
     const opening = count > closable ? count - closable : 0;
     const feeReserve = tradingFeeMicros(opening, feePrice, true, m.feeType, m.feeMultiplier);
@@ -1457,7 +1456,7 @@ export class Exchange extends EventEmitter<ExchangeEvents> implements ExchangeAp
     for (const p of m.positions.values()) {
       const a = this.#accounts.get(p.userId) as AccountRecord;
       if (p.positionUnits === 0) continue;
-      const yesCount = p.positionUnits > 0 ? p.positionUnits : 0;
+      const yesCount = Math.max(p.positionUnits, 0);
       const noCount = p.positionUnits < 0 ? -p.positionUnits : 0;
       const revenue = result === 'yes' ? yesCount * ONE_DOLLAR : noCount * ONE_DOLLAR;
       const record: EngineSettlement = {

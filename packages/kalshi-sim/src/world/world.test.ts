@@ -182,3 +182,27 @@ describe('World on an external exchange', () => {
     });
   });
 });
+
+describe('InformedTaker', () => {
+  it('picks off a careless quote that strays from the true probability', () => {
+    const world = new World({ seed: 5, startMs: OPEN, makers: 0, noiseTakers: 0, informedTakers: 1 });
+    world.step(1_000);
+    const deep = world.sessions[0]?.markets.find(
+      (m) => m.ticker.includes('KXINXU') && (m.floorStrike ?? 0) < 6_600,
+    );
+    const ticker = deep?.ticker as string;
+    expect(world.fairProbability(ticker)).toBeGreaterThan(0.9);
+    world.exchange.deposit('careless', 1_000_000_000);
+    const r = world.exchange.createOrder('careless', {
+      ticker,
+      side: 'ask',
+      priceUnits: 5_000,
+      countUnits: 500,
+      timeInForce: 'good_till_canceled',
+    });
+    expect(r.ok).toBe(true);
+    world.step(5_000);
+    expect(world.exchange.getPosition('careless', ticker)?.positionUnits).toBeLessThan(0);
+    expect(world.exchange.getFills('sim-informed-1').length).toBeGreaterThan(0);
+  });
+});

@@ -64,7 +64,7 @@ function parseHhmm(value: unknown, where: string, problems: string[]): number {
  *
  * @example
  * ```ts
- * const schedule = KalshiSchedule.parse(scheduleBody); // the body of GET /exchange/schedule
+ * const schedule = KalshiSchedule.parse(await client.exchange.schedule());
  * schedule.inMaintenance(Date.now());
  * ```
  */

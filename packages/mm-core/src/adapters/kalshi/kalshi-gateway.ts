@@ -1,0 +1,310 @@
+/**
+ * The Kalshi implementation of the {@link OrderGateway} port (V2 order writes).
+ *
+ * @module
+ */
+
+import {
+  formatCount,
+  formatDollars,
+  isKalshiApiError,
+  isKalshiNotFoundError,
+  isKalshiRateLimitError,
+  type OrderGroupsResource,
+  type OrdersResource,
+  parseCount,
+  type PortfolioResource,
+} from '@mnquants/kalshi-sdk';
+import type { CountUnits, Fill, VenueOrder, VenuePosition } from '../../model/types.js';
+import type {
+  AmendedOrder,
+  AmendOrderRequest,
+  GatewayFailure,
+  GatewayResult,
+  OrderGateway,
+  OrderGroup,
+  OrderRef,
+  PlacedOrder,
+  PlaceOrderRequest,
+  ReducedOrder,
+} from '../../ports/order-gateway.js';
+import { parseFill, parseOrder, parsePosition, toCreateOrderRequest } from './parse.js';
+
+/** The parts of `KalshiClient` the gateway uses (a `KalshiClient` fits as is). */
+export interface KalshiGatewayClient {
+  /** Order writes and reads. */
+  readonly orders: Pick<
+    OrdersResource,
+    'create' | 'batchCreate' | 'cancel' | 'batchCancel' | 'amend' | 'decrease' | 'cancelAll' | 'get' | 'iterate'
+  >;
+  /** Positions and fills. */
+  readonly portfolio: Pick<PortfolioResource, 'iteratePositions' | 'iterateFills'>;
+  /** Order groups. */
+  readonly orderGroups: Pick<OrderGroupsResource, 'create'>;
+}
+
+/** Options of {@link KalshiOrderGateway}. */
+export interface KalshiOrderGatewayConfig {
+  /** The REST client (usually a `KalshiClient`). */
+  readonly client: KalshiGatewayClient;
+  /** Subaccount to trade in. @defaultValue the primary account */
+  readonly subaccount?: number;
+  /** How far back a client-order-id lookup searches, in ms. @defaultValue `3_600_000` */
+  readonly lookupWindowMs?: number;
+}
+
+/**
+ * Maps a thrown SDK error to a {@link GatewayFailure}.
+ *
+ * @remarks 429 is `RATE_LIMITED`; 404 is `NOT_FOUND`; any other HTTP error status is
+ * `REJECTED` (the venue answered and refused); timeouts, connection failures, 5xx answers and
+ * anything else are `UNKNOWN` (the write may or may not have happened).
+ * @example
+ * ```ts
+ * try { await client.orders.cancel(id); } catch (err) { const f = classifyKalshiError(err); }
+ * ```
+ */
+export function classifyKalshiError(err: unknown): GatewayFailure {
+  const message = err instanceof Error ? err.message : String(err);
+  if (isKalshiRateLimitError(err)) return { ok: false, kind: 'RATE_LIMITED', code: 'rate_limited', message };
+  if (isKalshiNotFoundError(err)) return { ok: false, kind: 'NOT_FOUND', code: err.kalshiCode ?? 'not_found', message };
+  if (isKalshiApiError(err) && err.status < 500) {
+    return { ok: false, kind: 'REJECTED', code: err.kalshiCode ?? `http_${err.status}`, message };
+  }
+  const code = typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : 'UNKNOWN';
+  return { ok: false, kind: 'UNKNOWN', code, message };
+}
+
+function itemFailure(error: { code?: string; message?: string } | null | undefined): GatewayFailure {
+  const code = error?.code ?? 'unknown_error';
+  const kind = code === 'not_found' ? 'NOT_FOUND' : 'REJECTED';
+  return { ok: false, kind, code, message: error?.message ?? 'batch item failed' };
+}
+
+/**
+ * Sends the core's order writes to Kalshi through `@mnquants/kalshi-sdk` (V2 endpoints).
+ *
+ * @remarks Writes never throw: SDK errors become {@link GatewayFailure} values via
+ * {@link classifyKalshiError}. A client-order-id lookup searches the order's market (remembered
+ * from the create) over the last `lookupWindowMs`.
+ *
+ * @example
+ * ```ts
+ * const client = new KalshiClient({ environment: 'demo', apiKeyId, privateKey });
+ * const gateway = new KalshiOrderGateway({ client });
+ * ```
+ */
+export class KalshiOrderGateway implements OrderGateway {
+  readonly #client: KalshiGatewayClient;
+  readonly #subaccount: number | undefined;
+  readonly #lookupWindowMs: number;
+  readonly #tickerByClientId = new Map<string, string>();
+
+  /** @param config - The client and options. */
+  constructor(config: KalshiOrderGatewayConfig) {
+    this.#client = config.client;
+    this.#subaccount = config.subaccount;
+    this.#lookupWindowMs = config.lookupWindowMs ?? 3_600_000;
+  }
+
+  #sub<T extends object>(body: T): T & { subaccount?: number } {
+    return this.#subaccount === undefined ? body : { ...body, subaccount: this.#subaccount };
+  }
+
+  #remember(clientOrderId: string, ticker: string): void {
+    this.#tickerByClientId.set(clientOrderId, ticker);
+    if (this.#tickerByClientId.size > 50_000) {
+      const oldest = this.#tickerByClientId.keys().next().value;
+      if (oldest !== undefined) this.#tickerByClientId.delete(oldest);
+    }
+  }
+
+  /** {@inheritDoc OrderGateway.placeOrder} */
+  async placeOrder(request: PlaceOrderRequest): Promise<GatewayResult<PlacedOrder>> {
+    this.#remember(request.clientOrderId, request.marketTicker);
+    try {
+      const r = await this.#client.orders.create(this.#sub(toCreateOrderRequest(request)));
+      return {
+        ok: true,
+        value: {
+          orderId: r.order_id,
+          clientOrderId: r.client_order_id ?? request.clientOrderId,
+          filledCountUnits: parseCount(r.fill_count),
+          remainingCountUnits: parseCount(r.remaining_count),
+          tsMs: r.ts_ms,
+        },
+      };
+    } catch (err) {
+      return classifyKalshiError(err);
+    }
+  }
+
+  /** {@inheritDoc OrderGateway.placeOrders} */
+  async placeOrders(requests: readonly PlaceOrderRequest[]): Promise<readonly GatewayResult<PlacedOrder>[]> {
+    for (const r of requests) this.#remember(r.clientOrderId, r.marketTicker);
+    try {
+      const r = await this.#client.orders.batchCreate({ orders: requests.map((q) => this.#sub(toCreateOrderRequest(q))) });
+      return requests.map((req, i): GatewayResult<PlacedOrder> => {
+        const item = r.orders[i];
+        if (item === undefined) return { ok: false, kind: 'UNKNOWN', code: 'MISSING_ITEM', message: 'no result for this order' };
+        if (item.error != null || item.order_id == null) return itemFailure(item.error);
+        return {
+          ok: true,
+          value: {
+            orderId: item.order_id,
+            clientOrderId: item.client_order_id ?? req.clientOrderId,
+            filledCountUnits: item.fill_count != null ? parseCount(item.fill_count) : 0,
+            remainingCountUnits: item.remaining_count != null ? parseCount(item.remaining_count) : req.countUnits,
+            tsMs: item.ts_ms ?? Date.now(),
+          },
+        };
+      });
+    } catch (err) {
+      const f = classifyKalshiError(err);
+      return requests.map(() => f);
+    }
+  }
+
+  /** {@inheritDoc OrderGateway.amendOrder} */
+  async amendOrder(request: AmendOrderRequest): Promise<GatewayResult<AmendedOrder>> {
+    try {
+      const body: Parameters<KalshiGatewayClient['orders']['amend']>[1] = {
+        ticker: request.marketTicker,
+        side: request.side,
+        price: formatDollars(request.priceUnits),
+        count: formatCount(request.totalCountUnits),
+      };
+      if (request.clientOrderId !== undefined) body.client_order_id = request.clientOrderId;
+      if (request.updatedClientOrderId !== undefined) body.updated_client_order_id = request.updatedClientOrderId;
+      const params = this.#subaccount === undefined ? undefined : { subaccount: this.#subaccount };
+      const r = await this.#client.orders.amend(request.orderId, body, params);
+      const filled = r.fill_count != null ? parseCount(r.fill_count) : 0;
+      return {
+        ok: true,
+        value: {
+          orderId: r.order_id,
+          filledCountUnits: filled,
+          remainingCountUnits:
+            r.remaining_count != null ? parseCount(r.remaining_count) : Math.max(0, request.totalCountUnits - filled),
+          tsMs: r.ts_ms,
+        },
+      };
+    } catch (err) {
+      return classifyKalshiError(err);
+    }
+  }
+
+  /** {@inheritDoc OrderGateway.decreaseOrder} */
+  async decreaseOrder(ref: OrderRef, remainingCountUnits: CountUnits): Promise<GatewayResult<ReducedOrder>> {
+    try {
+      const params = this.#subaccount === undefined ? undefined : { subaccount: this.#subaccount };
+      const r = await this.#client.orders.decrease(
+        ref.orderId,
+        { reduce_to: formatCount(remainingCountUnits), market_ticker: ref.marketTicker },
+        params,
+      );
+      return { ok: true, value: { orderId: r.order_id, remainingCountUnits: parseCount(r.remaining_count), tsMs: r.ts_ms } };
+    } catch (err) {
+      return classifyKalshiError(err);
+    }
+  }
+
+  /** {@inheritDoc OrderGateway.cancelOrder} */
+  async cancelOrder(ref: OrderRef): Promise<GatewayResult<ReducedOrder>> {
+    try {
+      const r = await this.#client.orders.cancel(ref.orderId, this.#sub({ market_ticker: ref.marketTicker }));
+      return { ok: true, value: { orderId: r.order_id, remainingCountUnits: 0, tsMs: r.ts_ms } };
+    } catch (err) {
+      return classifyKalshiError(err);
+    }
+  }
+
+  /** {@inheritDoc OrderGateway.cancelOrders} */
+  async cancelOrders(refs: readonly OrderRef[]): Promise<readonly GatewayResult<ReducedOrder>[]> {
+    if (refs.length === 0) return [];
+    try {
+      const r = await this.#client.orders.batchCancel({
+        orders: refs.map((ref) => this.#sub({ order_id: ref.orderId, market_ticker: ref.marketTicker })),
+      });
+      return refs.map((ref, i): GatewayResult<ReducedOrder> => {
+        const item = r.orders[i];
+        if (item === undefined) return { ok: false, kind: 'UNKNOWN', code: 'MISSING_ITEM', message: 'no result for this order' };
+        if (item.error != null) return itemFailure(item.error);
+        return { ok: true, value: { orderId: ref.orderId, remainingCountUnits: 0, tsMs: item.ts_ms ?? Date.now() } };
+      });
+    } catch (err) {
+      const f = classifyKalshiError(err);
+      return refs.map(() => f);
+    }
+  }
+
+  /** {@inheritDoc OrderGateway.cancelAll} */
+  async cancelAll(): Promise<GatewayResult<void>> {
+    try {
+      await this.#client.orders.cancelAll(this.#subaccount === undefined ? undefined : { subaccount: this.#subaccount });
+      return { ok: true, value: undefined };
+    } catch (err) {
+      return classifyKalshiError(err);
+    }
+  }
+
+  /** {@inheritDoc OrderGateway.getOpenOrders} */
+  async getOpenOrders(marketTicker?: string): Promise<readonly VenueOrder[]> {
+    const params = this.#sub({ status: 'resting' as const, limit: 200, ...(marketTicker ? { ticker: marketTicker } : {}) });
+    const out: VenueOrder[] = [];
+    for await (const o of this.#client.orders.iterate(params)) out.push(parseOrder(o));
+    return out;
+  }
+
+  /** {@inheritDoc OrderGateway.getPositions} */
+  async getPositions(): Promise<readonly VenuePosition[]> {
+    const out: VenuePosition[] = [];
+    for await (const p of this.#client.portfolio.iteratePositions(this.#sub({ limit: 200 }))) {
+      const pos = parsePosition(p);
+      if (pos.positionCountUnits !== 0) out.push(pos);
+    }
+    return out;
+  }
+
+  /** {@inheritDoc OrderGateway.getFillsSince} */
+  async getFillsSince(sinceTsMs: number): Promise<readonly Fill[]> {
+    const out: Fill[] = [];
+    const params = this.#sub({ min_ts: Math.floor(sinceTsMs / 1_000), limit: 200 });
+    for await (const f of this.#client.portfolio.iterateFills(params)) out.push(parseFill(f));
+    return out;
+  }
+
+  /** {@inheritDoc OrderGateway.getOrder} */
+  async getOrder(orderId: string): Promise<VenueOrder | undefined> {
+    try {
+      return parseOrder((await this.#client.orders.get(orderId)).order);
+    } catch (err) {
+      if (isKalshiNotFoundError(err)) return undefined;
+      throw err;
+    }
+  }
+
+  /** {@inheritDoc OrderGateway.getOrderByClientOrderId} */
+  async getOrderByClientOrderId(clientOrderId: string): Promise<VenueOrder | undefined> {
+    const ticker = this.#tickerByClientId.get(clientOrderId);
+    const params = this.#sub({
+      min_ts: Math.floor((Date.now() - this.#lookupWindowMs) / 1_000),
+      limit: 200,
+      ...(ticker ? { ticker } : {}),
+    });
+    for await (const o of this.#client.orders.iterate(params)) {
+      if (o.client_order_id === clientOrderId) return parseOrder(o);
+    }
+    return undefined;
+  }
+
+  /** {@inheritDoc OrderGateway.createOrderGroup} */
+  async createOrderGroup(contractsLimitCountUnits: CountUnits): Promise<GatewayResult<OrderGroup>> {
+    try {
+      const r = await this.#client.orderGroups.create(this.#sub({ contracts_limit_fp: formatCount(contractsLimitCountUnits) }));
+      return { ok: true, value: { orderGroupId: r.order_group_id, contractsLimitCountUnits } };
+    } catch (err) {
+      return classifyKalshiError(err);
+    }
+  }
+}

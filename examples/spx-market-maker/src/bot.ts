@@ -1,0 +1,633 @@
+/**
+ * The bot: opens a venue, picks the markets, wires the strategy into mm-core's Engine, logs and
+ * displays the session, and stops cleanly.
+ *
+ * @module
+ */
+import { type KalshiClient, parseMicros } from '@mnquants/kalshi-sdk';
+import type { KalshiSimulator } from '@mnquants/kalshi-sim';
+import {
+  Engine,
+  findSpxMarkets,
+  type MarketInfo,
+  type MmLogger,
+  type PriceUnits,
+  type ReferencePrice,
+  type RiskConfig,
+  type SpxContract,
+  selectSpxStrikes,
+} from '@mnquants/mm-core';
+import { createKalshiPorts } from '@mnquants/mm-core/kalshi';
+import type { Logger } from 'pino';
+import type { BotConfig } from './config.js';
+import { type PricedMarket, SpxFairValuePricer } from './pricer.js';
+import type { StatusPanel, StatusSnapshot } from './status.js';
+import { INDEX_SYMBOL, SpxMarketMakerStrategy, VIX_SYMBOL } from './strategy.js';
+import { FillLedger, formatSummary, type SessionSummary, usd } from './summary.js';
+import { openVenue, type VenueSession } from './venue.js';
+
+/** What {@link runBot} needs from its caller. */
+export interface BotIo {
+  /** The bot's logger (JSON file + console). */
+  readonly logger: Logger;
+  /** Aborting it stops the bot gracefully (Ctrl-C, SIGTERM). */
+  readonly signal: AbortSignal;
+  /** The live status panel, or `null` (not a TTY). */
+  readonly panel: StatusPanel | null;
+  /** Prints a line to the console (used for the summary). */
+  print(line: string): void;
+  /** Use this simulator instead of starting one (tests); the caller stops it. */
+  readonly simulator?: KalshiSimulator;
+}
+
+/** Counters of a session. */
+export interface BotStats {
+  /** Times the strategy's desired quotes changed after risk, per market. */
+  quoteUpdates: number;
+  /** Orders acknowledged by the venue. */
+  ordersPlaced: number;
+  /** Amends and decreases acknowledged. */
+  ordersAmended: number;
+  /** Quotes denied by risk, by reason. */
+  denials: Record<string, number>;
+  /** Writes the venue refused. */
+  rejections: number;
+  /** WebSocket reconnects. */
+  reconnects: number;
+}
+
+/** The bot's P&L next to the venue's account. */
+export interface VenueCheck {
+  /** Cash change at the venue over the session, micro-dollars. */
+  readonly balanceChangeMicros: number;
+  /** Venue positions valued at the bot's marks, micro-dollars (YES at mark, NO at $1 − mark). */
+  readonly positionsValueMicros: number;
+  /** balanceChange + positionsValue. */
+  readonly venuePnlMicros: number;
+  /** Positions the venue reports, count units, by market. */
+  readonly venuePositions: Readonly<Record<string, number>>;
+}
+
+/** The outcome of {@link runBot}. */
+export interface BotResult {
+  /** Process exit code: 0 after a clean stop. */
+  readonly exitCode: number;
+  /** Why the bot stopped. */
+  readonly stopReason: string;
+  /** True when the venue confirmed no order of ours is resting. */
+  readonly clean: boolean;
+  /** The session summary (always computed once trading started). */
+  readonly summary: SessionSummary | null;
+  /** The markets quoted. */
+  readonly markets: readonly string[];
+  /** Counters. */
+  readonly stats: BotStats;
+  /** The venue's account, when it could be read. */
+  readonly venueCheck: VenueCheck | null;
+  /** Marks used for the summary, price units per market. */
+  readonly marks: Readonly<Record<string, number>>;
+}
+
+/** Adapts pino to mm-core's `(message, fields)` logger. */
+function mmLogger(logger: Logger): MmLogger {
+  return {
+    debug: (m, f) => logger.debug(f ?? {}, m),
+    info: (m, f) => logger.info(f ?? {}, m),
+    warn: (m, f) => logger.warn(f ?? {}, m),
+    error: (m, f) => logger.error(f ?? {}, m),
+  };
+}
+
+const dollars = (u: PriceUnits | null | undefined): string | null =>
+  u === null || u === undefined ? null : (u / 10_000).toFixed(4);
+
+function label(c: SpxContract): string {
+  const s = c.strike;
+  if (s.type === 'between') return `${s.floor ?? '-inf'}-${s.cap ?? 'inf'}`;
+  if (s.type === 'greater' || s.type === 'greater_or_equal') return `>${s.floor}`;
+  return `<${s.cap}`;
+}
+
+function waitFor(signal: AbortSignal, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Waits until the reference feed has a fresh index value, or gives up. */
+async function firstIndex(
+  venue: VenueSession,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<number | null> {
+  const deadline = Date.now() + timeoutMs;
+  while (!signal.aborted && Date.now() < deadline) {
+    const p = venue.reference.latest(INDEX_SYMBOL);
+    if (p !== undefined && !p.stale) return p.value;
+    await waitFor(signal, 100);
+  }
+  return null;
+}
+
+/** Picks the markets: per series, the event closing last that day, strikes around the index. */
+async function pickMarkets(
+  config: BotConfig,
+  venue: VenueSession,
+  index: number,
+  logger: Logger,
+): Promise<SpxContract[]> {
+  const picked: SpxContract[] = [];
+  const now = venue.clock.nowMs();
+  for (const series of config.series) {
+    const set = await findSpxMarkets(venue.client, {
+      series,
+      calendar: venue.calendar,
+      nowMs: now,
+      ...(venue.tradingDate === undefined ? {} : { date: venue.tradingDate }),
+    });
+    for (const s of set.skipped) logger.debug({ market: s.ticker, reason: s.reason }, 'market skipped');
+    const usable = set.contracts.filter(
+      (c) => c.grid !== null && c.closeTimeMs !== null && c.closeTimeMs > now,
+    );
+    if (usable.length === 0) {
+      logger.warn({ series, date: set.date }, 'no open market in this series');
+      continue;
+    }
+    // The event that closes last (the 4 pm close for KXINX; the H1600 ladder for KXINXU).
+    const lastClose = Math.max(...usable.map((c) => c.closeTimeMs ?? 0));
+    const event = usable.filter((c) => c.closeTimeMs === lastClose);
+    const eventTicker = event[0]!.eventTicker;
+    picked.push(
+      ...selectSpxStrikes(
+        event.filter((c) => c.eventTicker === eventTicker),
+        index,
+        { neighbours: config.strikesAround },
+      ),
+    );
+  }
+  return picked;
+}
+
+async function venueAccount(
+  client: KalshiClient,
+): Promise<{ balanceMicros: number; positions: Record<string, number> }> {
+  const { parseSignedCount } = await import('@mnquants/kalshi-sdk');
+  const bal = await client.portfolio.balance();
+  const balanceMicros =
+    bal.balance_dollars !== undefined ? parseMicros(bal.balance_dollars) : bal.balance * 10_000;
+  const positions: Record<string, number> = {};
+  for await (const p of client.portfolio.iteratePositions({})) {
+    const n = parseSignedCount(p.position_fp);
+    if (n !== 0) positions[p.ticker] = n;
+  }
+  return { balanceMicros, positions };
+}
+
+/**
+ * Runs the bot until it is told to stop, then cancels everything and summarizes.
+ *
+ * @remarks Stops on `io.signal`, `--duration`, the close of the last quoted market, or a kill
+ * switch. Never throws for a trading problem: failures are logged and reflected in `exitCode`.
+ */
+export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
+  const { logger } = io;
+  const stats: BotStats = {
+    quoteUpdates: 0,
+    ordersPlaced: 0,
+    ordersAmended: 0,
+    denials: {},
+    rejections: 0,
+    reconnects: 0,
+  };
+  const ledger = new FillLedger();
+  const stop = new AbortController();
+  let stopReason = 'unknown';
+  const requestStop = (reason: string) => {
+    if (stop.signal.aborted) return;
+    stopReason = reason;
+    stop.abort(reason);
+  };
+  const onAbort = () => requestStop(String(io.signal.reason ?? 'signal'));
+  if (io.signal.aborted) onAbort();
+  io.signal.addEventListener('abort', onAbort, { once: true });
+
+  logger.info(
+    { venue: config.venue, seed: config.seed, speed: config.speed, series: config.series },
+    'starting',
+  );
+  const venue = await openVenue(config, logger, io.simulator);
+  logger.info({ venue: venue.description }, venue.name === 'sim' ? 'simulator started' : 'connected');
+  let engine: Engine | undefined;
+  const timers: NodeJS.Timeout[] = [];
+  const result = (partial: Partial<BotResult> & { exitCode: number }): BotResult => ({
+    stopReason,
+    clean: false,
+    summary: null,
+    markets: [],
+    stats,
+    venueCheck: null,
+    marks: {},
+    ...partial,
+  });
+  try {
+    const startAccount = await venueAccount(venue.client).catch((err: unknown) => {
+      logger.warn({ err }, 'could not read the account at start');
+      return null;
+    });
+    venue.reference.on('error', (err) => logger.warn({ err: err.message }, 'reference feed error'));
+    await venue.reference.start();
+    const index = await firstIndex(venue, stop.signal, 30_000);
+    if (index === null) {
+      if (stop.signal.aborted) return result({ exitCode: 0 });
+      logger.error(
+        { source: venue.reference.source },
+        'no index value from the reference feed; cannot price markets',
+      );
+      return result({ exitCode: 1, stopReason: 'no reference data' });
+    }
+    logger.info({ index, source: venue.reference.source }, 'index');
+
+    const contracts = await pickMarkets(config, venue, index, logger);
+    if (contracts.length === 0) {
+      logger.error({ series: config.series }, 'no S&P 500 markets open to quote');
+      return result({ exitCode: 1, stopReason: 'no markets' });
+    }
+    const tickers = contracts.map((c) => c.ticker);
+    const labels = new Map(contracts.map((c) => [c.ticker, label(c)]));
+    logger.info(
+      { markets: contracts.map((c) => `${c.ticker} (${label(c)})`) },
+      `markets selected: ${contracts.length}`,
+    );
+
+    const priced: PricedMarket[] = contracts.map((c) => ({
+      ticker: c.ticker,
+      strike: c.strike,
+      closeTsMs: c.closeTimeMs!,
+      grid: c.grid!,
+    }));
+    const pricer = new SpxFairValuePricer({
+      markets: priced,
+      tradingMsBetween: (a, b) => venue.tradingMsBetween(a, b),
+      minSpreadUnits: config.minSpreadUnits,
+      maxSpreadUnits: config.maxSpreadUnits,
+      skewPerContractUnits: config.skewPerContractUnits,
+    });
+    const strategy = new SpxMarketMakerStrategy({
+      pricer,
+      quoteSizeUnits: config.quoteSizeUnits,
+      maxPositionUnits: config.maxPositionUnits,
+      volatilityPct: config.volatilityPct,
+      referenceStaleMs: venue.venueMs(config.referenceStaleMs),
+      stopBeforeCloseMs: 120_000,
+    });
+    const risk: RiskConfig = {
+      maxOrderCountUnits: config.maxOrderSizeUnits,
+      maxPositionCountUnits: config.maxPositionUnits,
+      maxTotalExposureMicros: config.maxTotalExposureMicros,
+      maxLossMicros: config.maxLossMicros,
+      requiredReferenceSymbols: config.volatilityPct === null ? [INDEX_SYMBOL, VIX_SYMBOL] : [INDEX_SYMBOL],
+    };
+    const marketInfo: MarketInfo[] = contracts.map((c) => ({
+      ticker: c.ticker,
+      eventTicker: c.eventTicker,
+      tickSizeUnits: c.grid!.stepUp(c.grid!.minPrice)! - c.grid!.minPrice,
+      closeTsMs: c.closeTimeMs!,
+    }));
+    const ports = createKalshiPorts(venue.client, {
+      logger: mmLogger(logger.child({ component: 'adapter' })),
+    });
+    const coreLogger = mmLogger(logger.child({ component: 'engine' }));
+    engine = new Engine({
+      markets: tickers,
+      strategy,
+      feed: ports.feed,
+      gateway: ports.gateway,
+      risk,
+      orders: { priceToleranceUnits: config.requoteToleranceUnits, postOnly: true },
+      marketInfo,
+      referenceFeed: venue.reference,
+      orphanOrders: 'cancel',
+      clock: venue.clock,
+      logger: coreLogger,
+    });
+    const eng = engine;
+
+    // ---- events -> logs, ledger, stats ----
+    let riskReason: string | null = null;
+    const lastDenial = new Map<string, string>();
+    eng.on('quoteUpdated', (market, quotes) => {
+      stats.quoteUpdates += 1;
+      const bid = quotes.find((q) => q.side === 'bid');
+      const ask = quotes.find((q) => q.side === 'ask');
+      const view = strategy.view(market);
+      logger.info(
+        {
+          market,
+          fair: dollars(view?.fairUnits),
+          bid: bid === undefined ? null : `${dollars(bid.priceUnits)} x${bid.countUnits / 100}`,
+          ask: ask === undefined ? null : `${dollars(ask.priceUnits)} x${ask.countUnits / 100}`,
+          ...(quotes.length === 0 && view?.idleReason ? { idle: view.idleReason } : {}),
+        },
+        'quote',
+      );
+    });
+    eng.on('orderPlaced', (o) => {
+      stats.ordersPlaced += 1;
+      logger.info(
+        {
+          market: o.marketTicker,
+          side: o.side,
+          price: dollars(o.priceUnits),
+          size: o.remainingCountUnits / 100,
+          id: o.orderId,
+        },
+        'order placed',
+      );
+    });
+    eng.on('orderAmended', (o) => {
+      stats.ordersAmended += 1;
+      logger.info(
+        {
+          market: o.marketTicker,
+          side: o.side,
+          price: dollars(o.priceUnits),
+          size: o.remainingCountUnits / 100,
+          id: o.orderId,
+        },
+        'order amended',
+      );
+    });
+    eng.on('orderClosed', (o, reason) =>
+      logger.debug({ market: o.marketTicker, side: o.side, id: o.orderId, reason }, 'order closed'),
+    );
+    eng.on('orderRejected', (r) => {
+      stats.rejections += 1;
+      logger.warn(
+        { market: r.marketTicker, operation: r.operation, code: r.code, detail: r.message },
+        'order rejected',
+      );
+    });
+    eng.on('orderUnknown', (o) =>
+      logger.warn(
+        { market: o.marketTicker, clientOrderId: o.clientOrderId },
+        'order outcome unknown; looking it up',
+      ),
+    );
+    eng.on('orderDenied', (d) => {
+      stats.denials[d.reason] = (stats.denials[d.reason] ?? 0) + 1;
+      const key = `${d.marketTicker}:${d.quote.side}`;
+      if (lastDenial.get(key) === d.reason) return;
+      lastDenial.set(key, d.reason);
+      logger.warn(
+        { market: d.marketTicker, side: d.quote.side, reason: d.reason, detail: d.detail },
+        'order denied',
+      );
+    });
+    eng.on('orderFilled', (f, pos) => {
+      ledger.add({
+        fillId: f.tradeId,
+        market: f.marketTicker,
+        side: f.side,
+        priceUnits: f.priceUnits,
+        countUnits: f.countUnits,
+        feeMicros: f.feeMicros,
+      });
+      logger.info(
+        {
+          market: f.marketTicker,
+          side: f.side,
+          price: dollars(f.priceUnits),
+          size: f.countUnits / 100,
+          fee: usd(f.feeMicros),
+          position: pos.positionCountUnits / 100,
+          taker: f.isTaker,
+        },
+        'fill',
+      );
+    });
+    eng.on('riskStateChanged', (state, previous, reason) => {
+      riskReason = state === 'active' ? null : reason;
+      logger.warn({ state, previous, reason }, 'risk state');
+    });
+    eng.on('killSwitchTripped', (reason) => {
+      logger.error({ reason }, 'kill switch tripped');
+    });
+    eng.on('killSwitchCompleted', (report) => {
+      logger.error({ ...report }, 'kill switch completed');
+      requestStop(`kill switch: ${report.reason}`);
+    });
+    eng.on('bookUntrusted', (market, reason) =>
+      logger.warn({ market, reason }, 'book untrusted; quotes pulled'),
+    );
+    eng.on('bookTrusted', (market) => logger.info({ market }, 'book trusted again'));
+    eng.on('bookCrossed', (market) => logger.warn({ market }, 'book crossed'));
+    eng.on('reconnected', () => {
+      stats.reconnects += 1;
+      logger.warn({}, 'reconnected; fills and orders reconciled');
+    });
+    eng.on('positionDrift', (d) => logger.warn({ ...d }, 'position drift: trading reduced'));
+    eng.on('marketSettled', (e) =>
+      logger.info({ market: e.marketTicker, result: e.result }, 'market settled'),
+    );
+    eng.on('engineError', (err) => logger.error({ err }, 'engine error'));
+
+    let lastIndexLog = 0;
+    venue.reference.on('update', (p: ReferencePrice) => {
+      const now = Date.now();
+      if (p.symbol === INDEX_SYMBOL && now - lastIndexLog >= 5_000) {
+        lastIndexLog = now;
+        const vix = venue.reference.latest(VIX_SYMBOL);
+        logger.info({ spx: p.value, vix: vix?.value ?? null, stale: p.stale }, 'index');
+      }
+    });
+
+    // ---- status ----
+    const marks = (): Map<string, number | null> => {
+      const m = new Map<string, number | null>();
+      for (const t of tickers) {
+        const mid = eng.context.book(t)?.midUnits;
+        m.set(t, mid === undefined ? null : Math.round(mid));
+      }
+      return m;
+    };
+    const snapshot = (): StatusSnapshot => {
+      const ctx = eng.context;
+      const pnl = ctx.pnl();
+      const ref = (s: string) => {
+        const p = venue.reference.latest(s);
+        return p === undefined ? null : { value: p.value, stale: p.stale };
+      };
+      let working = 0;
+      return {
+        venue: venue.name,
+        clockMs: venue.clock.nowMs(),
+        closeMs: Math.max(...priced.map((p) => p.closeTsMs)),
+        index: ref(INDEX_SYMBOL),
+        vix: ref(VIX_SYMBOL),
+        riskState: eng.tradingState,
+        riskReason,
+        markets: tickers.map((t) => {
+          const book = ctx.book(t);
+          const open = ctx.openOrders(t);
+          working += open.length;
+          const ours = (side: 'bid' | 'ask') => {
+            const o = open.find((x) => x.side === side);
+            return o === undefined ? null : { priceUnits: o.priceUnits, countUnits: o.remainingCountUnits };
+          };
+          return {
+            ticker: t,
+            label: labels.get(t) ?? '',
+            fairUnits: strategy.view(t)?.fairUnits ?? null,
+            bookBid: book?.yesBid ?? null,
+            bookAsk: book?.yesAsk ?? null,
+            ourBid: ours('bid'),
+            ourAsk: ours('ask'),
+            positionUnits: ctx.position(t).positionCountUnits,
+            trusted: book?.trusted ?? false,
+          };
+        }),
+        fills: ledger.summary().fills,
+        realizedMicros: pnl.realizedPnlMicros,
+        unrealizedMicros: pnl.unrealizedPnlMicros,
+        feesMicros: pnl.feesMicros,
+        workingOrders: working,
+      };
+    };
+
+    await eng.start();
+    logger.info({ markets: tickers.length }, 'quoting');
+    if (io.panel !== null) {
+      const panel = io.panel;
+      timers.push(setInterval(() => panel.update(snapshot(), Date.now()), 250));
+    } else {
+      timers.push(
+        setInterval(() => {
+          const s = snapshot();
+          logger.info(
+            {
+              spx: s.index?.value ?? null,
+              fills: s.fills,
+              working: s.workingOrders,
+              net: usd(s.realizedMicros + s.unrealizedMicros - s.feesMicros),
+              risk: s.riskState,
+            },
+            'status',
+          );
+        }, 10_000),
+      );
+    }
+    if (config.durationSec !== null) {
+      const ms = config.durationSec * 1000;
+      timers.push(setTimeout(() => requestStop(`duration ${config.durationSec}s reached`), ms));
+    }
+    const lastClose = Math.max(...priced.map((p) => p.closeTsMs));
+    timers.push(
+      setInterval(() => {
+        if (venue.clock.nowMs() >= lastClose) requestStop('markets closed');
+      }, 250),
+    );
+    await new Promise<void>((resolve) => {
+      if (stop.signal.aborted) resolve();
+      else stop.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+
+    // ---- stop ----
+    for (const t of timers.splice(0)) clearInterval(t);
+    logger.info({ reason: stopReason }, 'stopping: pulling quotes, cancelling every order');
+    const clean = await eng.stop();
+    const resting = await ports.gateway.getOpenOrders().then(
+      (orders) => orders.length,
+      () => -1,
+    );
+    if (clean && resting === 0) logger.info({}, 'cancelled all orders, none resting');
+    else logger.error({ resting }, 'orders may still be resting at the venue: check it now');
+
+    // Fills the WebSocket may not have delivered before the feed closed.
+    for (const f of await ports.gateway.getFillsSince(0).catch(() => [])) {
+      if (!tickers.includes(f.marketTicker)) continue;
+      if (
+        ledger.add({
+          fillId: f.tradeId,
+          market: f.marketTicker,
+          side: f.side,
+          priceUnits: f.priceUnits,
+          countUnits: f.countUnits,
+          feeMicros: f.feeMicros,
+        })
+      ) {
+        logger.info({ market: f.marketTicker, tradeId: f.tradeId }, 'fill backfilled after stop');
+      }
+    }
+
+    const markMap = marks();
+    const summary = ledger.summary(markMap);
+    let venueCheck: VenueCheck | null = null;
+    if (startAccount !== null) {
+      try {
+        const end = await venueAccount(venue.client);
+        let value = 0;
+        for (const [t, n] of Object.entries(end.positions)) {
+          const m = markMap.get(t) ?? summary.markets.find((x) => x.market === t)?.markUnits ?? null;
+          if (m === null) continue;
+          value += n >= 0 ? n * m : -n * (10_000 - m);
+        }
+        const change = end.balanceMicros - startAccount.balanceMicros;
+        venueCheck = {
+          balanceChangeMicros: change,
+          positionsValueMicros: value,
+          venuePnlMicros: change + value,
+          venuePositions: end.positions,
+        };
+      } catch (err) {
+        logger.warn({ err }, 'could not read the account at stop');
+      }
+    }
+    const extra =
+      venueCheck === null
+        ? []
+        : [
+            `venue account    cash ${usd(venueCheck.balanceChangeMicros)} + positions ${usd(venueCheck.positionsValueMicros)} = ${usd(venueCheck.venuePnlMicros)} ${venueCheck.venuePnlMicros === summary.netPnlMicros ? '(matches)' : '(DIFFERS from the bot)'}`,
+          ];
+    logger.info(
+      {
+        fills: summary.fills,
+        volume: summary.volumeUnits / 100,
+        fees: usd(summary.feesMicros),
+        realized: usd(summary.realizedMicros),
+        unrealized: usd(summary.unrealizedMicros),
+        net: usd(summary.netPnlMicros),
+        maxPosition: summary.maxAbsPositionUnits / 100,
+      },
+      'summary',
+    );
+    io.panel?.close();
+    for (const line of formatSummary(summary, [`stopped          ${stopReason}`, ...extra])) io.print(line);
+    return {
+      exitCode: clean && resting === 0 ? 0 : 1,
+      stopReason,
+      clean: clean && resting === 0,
+      summary,
+      markets: tickers,
+      stats,
+      venueCheck,
+      marks: Object.fromEntries([...markMap].filter((e): e is [string, number] => e[1] !== null)),
+    };
+  } catch (err) {
+    logger.error({ err }, 'bot failed');
+    if (engine !== undefined && engine.state === 'running') await engine.stop().catch(() => false);
+    return result({ exitCode: 1, stopReason: `error: ${(err as Error).message}` });
+  } finally {
+    for (const t of timers) clearInterval(t);
+    io.signal.removeEventListener('abort', onAbort);
+    await venue.close();
+  }
+}

@@ -405,15 +405,14 @@ export class KalshiSimulator {
         'this simulator runs without a world (world: false); there is no index',
       );
     }
-    const session = world.sessions[world.sessions.length - 1];
+    const r = world.reference();
     return {
-      // Reference values, not trading numbers: the index is published with 2 decimals.
-      indexValue: world.index.value.toFixed(2),
-      volatilityValue: (world.index.vol * 100).toFixed(2),
+      indexValue: r.indexValue,
+      volatilityValue: r.volatilityValue,
       tsMs: world.nowMs(),
       speed: this.#manual ? 0 : this.clock.speed,
-      sessionOpenMs: session?.openTimeMs ?? 0,
-      sessionCloseMs: session?.closeTimeMs ?? 0,
+      sessionOpenMs: r.sessionOpenMs,
+      sessionCloseMs: r.sessionCloseMs,
     };
   }
 

@@ -39,7 +39,15 @@ export interface SpxSession {
   closeTimeMs: number;
 }
 
-/** A date as Kalshi's `YYMMMDD` period code, e.g. `26MAR13`. */
+/**
+ * A date as Kalshi's `YYMMMDD` period code.
+ *
+ * @param month - 1-12.
+ * @example
+ * ```ts
+ * periodCode(2026, 3, 13); // "26MAR13"
+ * ```
+ */
 export function periodCode(year: number, month: number, day: number): string {
   return `${String(year % 100).padStart(2, '0')}${MONTHS[month - 1]}${String(day).padStart(2, '0')}`;
 }
@@ -52,7 +60,14 @@ function fmtLevel(x: number): string {
   return x.toLocaleString('en-US', { maximumFractionDigits: 4 });
 }
 
-/** The S&P 500 series definitions the world lists (`quadratic` fees, multiplier 1). */
+/**
+ * The S&P 500 series definitions the world lists (`quadratic` fees, multiplier 1).
+ *
+ * @example
+ * ```ts
+ * spxSeries().map((s) => s.ticker); // ["KXINX", "KXINXU"]
+ * ```
+ */
 export function spxSeries(): SeriesDefinition[] {
   const common = {
     category: 'Financials',

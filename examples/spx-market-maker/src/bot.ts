@@ -17,7 +17,7 @@ import {
   type SpxContract,
   selectSpxStrikes,
 } from '@mnquants/mm-core';
-import { createKalshiPorts } from '@mnquants/mm-core/kalshi';
+import { KalshiMarketDataFeed, KalshiOrderGateway } from '@mnquants/mm-core/kalshi';
 import type { Logger } from 'pino';
 import type { BotConfig } from './config.js';
 import { type PricedMarket, SpxFairValuePricer } from './pricer.js';
@@ -302,9 +302,14 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
       tickSizeUnits: c.grid!.stepUp(c.grid!.minPrice)! - c.grid!.minPrice,
       closeTsMs: c.closeTimeMs!,
     }));
-    const ports = createKalshiPorts(venue.client, {
-      logger: mmLogger(logger.child({ component: 'adapter' })),
-    });
+    const ports = {
+      feed: new KalshiMarketDataFeed({
+        socket: venue.client.createWebSocket(),
+        logger: mmLogger(logger.child({ component: 'feed' })),
+        nowMs: () => venue.clock.nowMs(),
+      }),
+      gateway: new KalshiOrderGateway({ client: venue.client }),
+    };
     const coreLogger = mmLogger(logger.child({ component: 'engine' }));
     engine = new Engine({
       markets: tickers,
@@ -312,7 +317,9 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
       feed: ports.feed,
       gateway: ports.gateway,
       risk,
-      orders: { priceToleranceUnits: config.requoteToleranceUnits, postOnly: true },
+      // A batch must fit the write bucket whole: Kalshi's Basic tier holds 100 tokens and a
+      // create costs 10, so batches of 5 leave room for cancels.
+      orders: { priceToleranceUnits: config.requoteToleranceUnits, postOnly: true, maxBatchSize: 5 },
       marketInfo,
       referenceFeed: venue.reference,
       orphanOrders: 'cancel',

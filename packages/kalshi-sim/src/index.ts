@@ -56,6 +56,7 @@ export { LINEAR_CENT_RANGES } from './engine/types.js';
 export {
   type FailRestOptions,
   type FaultDuration,
+  type SimFaultEvents,
   SimFaults,
   type SkipSeqOptions,
   type SocketSelector,

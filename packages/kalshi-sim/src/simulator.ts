@@ -16,7 +16,14 @@ import { SimClock, type SimClockOptions } from './world/clock.js';
 import { SeededRng } from './world/rng.js';
 import { World, type WorldOptions } from './world/world.js';
 
-/** Options of {@link KalshiSimulator}. */
+/**
+ * Options of {@link KalshiSimulator}.
+ *
+ * @example
+ * ```ts
+ * new KalshiSimulator({ seed: 42, speed: 39, pingIntervalMs: 10_000 });
+ * ```
+ */
 export interface KalshiSimulatorOptions {
   /** Seed for deterministic ids (and the world, when one is attached). @defaultValue 1 */
   seed?: number;
@@ -46,7 +53,14 @@ export interface KalshiSimulatorOptions {
   realNow?: () => number;
 }
 
-/** Options of {@link KalshiSimulator.start}. */
+/**
+ * Options of {@link KalshiSimulator.start}.
+ *
+ * @example
+ * ```ts
+ * await sim.start({ port: 8080, host: '127.0.0.1' });
+ * ```
+ */
 export interface SimulatorStartOptions {
   /** TCP port; 0 picks a free one. @defaultValue 0 */
   port?: number;
@@ -54,7 +68,15 @@ export interface SimulatorStartOptions {
   host?: string;
 }
 
-/** Where a started simulator listens. */
+/**
+ * Where a started simulator listens.
+ *
+ * @example
+ * ```ts
+ * const { restUrl, wsUrl } = await sim.start();
+ * const client = new KalshiClient({ restUrl, wsUrl, apiKeyId, privateKey });
+ * ```
+ */
 export interface SimulatorAddress {
   /** REST base URL ending in `/trade-api/v2`. */
   restUrl: string;
@@ -66,7 +88,14 @@ export interface SimulatorAddress {
   host: string;
 }
 
-/** Options of {@link KalshiSimulator.createUser}. */
+/**
+ * Options of {@link KalshiSimulator.createUser}.
+ *
+ * @example
+ * ```ts
+ * sim.createUser({ balanceDollars: '2500.50', keyType: 'ed25519', tier: 'advanced' });
+ * ```
+ */
 export interface CreateUserOptions {
   /** Starting cash as a decimal dollar string (`"1000"`, `"250.50"`) or whole dollars. @defaultValue '1000' */
   balanceDollars?: string | number;
@@ -78,7 +107,15 @@ export interface CreateUserOptions {
   tier?: SimUsageTier;
 }
 
-/** A user created by {@link KalshiSimulator.createUser}. */
+/**
+ * A user created by {@link KalshiSimulator.createUser}.
+ *
+ * @example
+ * ```ts
+ * const { apiKeyId, privateKeyPem } = sim.createUser();
+ * const signer = new KalshiSigner({ apiKeyId, privateKey: privateKeyPem });
+ * ```
+ */
 export interface SimUser {
   /** The user id (a UUID). */
   userId: string;
@@ -137,6 +174,8 @@ export class KalshiSimulator {
   readonly #manual: boolean;
 
   /**
+   * Creates a simulator with its exchange (and world); nothing listens until {@link KalshiSimulator.start}.
+   *
    * @throws RangeError when an option is out of range (every problem is listed).
    */
   constructor(options: KalshiSimulatorOptions = {}) {

@@ -7,10 +7,24 @@ import {
   verify,
 } from 'node:crypto';
 
-/** The key algorithms the simulator accepts, as Kalshi's `key_type`. */
+/**
+ * The key algorithms the simulator accepts, as Kalshi's `key_type`.
+ *
+ * @example
+ * ```ts
+ * sim.createUser({ keyType: 'ed25519' satisfies SimKeyType });
+ * ```
+ */
 export type SimKeyType = 'rsa' | 'ed25519';
 
-/** PEM encoding of a generated RSA private key. */
+/**
+ * PEM encoding of a generated RSA private key (`pkcs1` = `BEGIN RSA PRIVATE KEY`, `pkcs8` = `BEGIN PRIVATE KEY`).
+ *
+ * @example
+ * ```ts
+ * sim.createUser({ keyType: 'rsa', rsaFormat: 'pkcs8' satisfies RsaPrivateKeyFormat });
+ * ```
+ */
 export type RsaPrivateKeyFormat = 'pkcs1' | 'pkcs8';
 
 /** A registered API key (public part only). */

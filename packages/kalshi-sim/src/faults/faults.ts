@@ -1,12 +1,26 @@
 import { EventEmitter } from 'eventemitter3';
 
-/** Which sockets a WebSocket fault applies to. */
+/**
+ * Which sockets a WebSocket fault applies to.
+ *
+ * @example
+ * ```ts
+ * sim.faults.dropWebSockets({ userId: alice.userId });
+ * ```
+ */
 export interface SocketSelector {
   /** Only this user's sockets; omit for every socket. */
   userId?: string;
 }
 
-/** How long a REST fault lasts: for a number of requests, for a real-time duration, or both (whichever ends first). */
+/**
+ * How long a REST fault lasts: for a number of requests, for a real-time duration, or both (whichever ends first).
+ *
+ * @example
+ * ```ts
+ * sim.faults.delayRest(500, { count: 3, pathPrefix: '/trade-api/v2/portfolio' });
+ * ```
+ */
 export interface FaultDuration {
   /** Number of matching requests to affect. */
   count?: number;
@@ -16,13 +30,27 @@ export interface FaultDuration {
   pathPrefix?: string;
 }
 
-/** Options of {@link SimFaults.failRest}. */
+/**
+ * Options of {@link SimFaults.failRest}.
+ *
+ * @example
+ * ```ts
+ * sim.faults.failRest({ status: 503, durationMs: 2_000 });
+ * ```
+ */
 export interface FailRestOptions extends FaultDuration {
   /** The HTTP status to answer with: 429 or a 5xx. @defaultValue 503 */
   status?: 429 | 500 | 502 | 503 | 504;
 }
 
-/** Options of {@link SimFaults.skipSeq}. */
+/**
+ * Options of {@link SimFaults.skipSeq}.
+ *
+ * @example
+ * ```ts
+ * sim.faults.skipSeq({ channel: 'orderbook_delta', userId: alice.userId });
+ * ```
+ */
 export interface SkipSeqOptions {
   /** The subscription id to affect; omit to affect the next sequenced message on any sid. */
   sid?: number;
@@ -38,10 +66,21 @@ interface TimedRule {
   pathPrefix: string | undefined;
 }
 
-/** Events the servers listen to (internal wiring). */
+/**
+ * Events {@link SimFaults} emits to the servers that carry out socket faults.
+ *
+ * @remarks Emitted on {@link SimFaults.events}; tests normally call the fault methods instead.
+ * @example
+ * ```ts
+ * sim.faults.events.on('pauseChanged', () => console.log(sim.faults.tradingPaused));
+ * ```
+ */
 export interface SimFaultEvents {
+  /** Terminate the selected sockets. */
   dropSockets: (sel: SocketSelector) => void;
+  /** Write `text` as a raw frame to the selected sockets. */
   malformedFrame: (sel: SocketSelector & { text: string }) => void;
+  /** A trading or exchange pause started or ended. */
   pauseChanged: () => void;
 }
 
@@ -61,7 +100,7 @@ export interface SimFaultEvents {
  * ```
  */
 export class SimFaults {
-  /** @internal */
+  /** Fault notifications the servers act on. */
   readonly events = new EventEmitter<SimFaultEvents>();
   readonly #now: () => number;
   #delay: (TimedRule & { ms: number }) | undefined;

@@ -1,10 +1,24 @@
-/** Kalshi's API usage tiers (token-bucket era, from 2026-04-23). */
+/**
+ * Kalshi's API usage tiers (token-bucket era, from 2026-04-23).
+ *
+ * @example
+ * ```ts
+ * sim.setTier(user.userId, 'premier' satisfies SimUsageTier);
+ * ```
+ */
 export type SimUsageTier = 'basic' | 'advanced' | 'expert' | 'premier' | 'paragon' | 'prime' | 'prestige';
 
 /** Which token bucket a request draws from. */
 export type RateLimitBucket = 'read' | 'write';
 
-/** Refill rate and capacity of one bucket, in tokens. */
+/**
+ * Refill rate and capacity of one bucket, in tokens (Kalshi's `BucketLimit`).
+ *
+ * @example
+ * ```ts
+ * const { refill_rate, bucket_capacity }: BucketLimit = TIER_LIMITS.basic.write; // 100, 100
+ * ```
+ */
 export interface BucketLimit {
   /** Tokens added per second. */
   refill_rate: number;
@@ -12,7 +26,16 @@ export interface BucketLimit {
   bucket_capacity: number;
 }
 
-/** The budgets of every tier, as documented by Kalshi. */
+/**
+ * The read and write budgets of every tier, as Kalshi documents them.
+ *
+ * @remarks Basic/Advanced read buckets and every write bucket above Basic hold 2 s of budget;
+ * the others hold 1 s. The simulator answers `GET /account/limits` from this table.
+ * @example
+ * ```ts
+ * TIER_LIMITS.advanced.write; // { refill_rate: 300, bucket_capacity: 600 }
+ * ```
+ */
 export const TIER_LIMITS: Readonly<Record<SimUsageTier, { read: BucketLimit; write: BucketLimit }>> = {
   basic: {
     read: { refill_rate: 200, bucket_capacity: 400 },

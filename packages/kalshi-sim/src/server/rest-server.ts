@@ -62,8 +62,6 @@ export interface RestServerDeps {
   index: () => SimIndexSnapshot;
   /** Weekly trading hours, for `/exchange/schedule`. */
   scheduleHours?: { open: string; close: string };
-  /** Called after every state-changing request (the simulator uses it to publish events). */
-  afterWrite?: () => void;
 }
 
 /**
@@ -184,7 +182,6 @@ export class SimRestServer {
       body,
       userId,
     });
-    if (method !== 'GET') this.#deps.afterWrite?.();
     if (result.status === 204 || result.body === undefined) {
       res.writeHead(result.status, { 'content-length': 0 });
       res.end();

@@ -86,6 +86,8 @@ export interface BotResult {
   readonly venueCheck: VenueCheck | null;
   /** Marks used for the summary, price units per market. */
   readonly marks: Readonly<Record<string, number>>;
+  /** The bot's user id in the simulator (sim venue only). */
+  readonly simUserId: string | null;
 }
 
 /** Adapts pino to mm-core's `(message, fields)` logger. */
@@ -236,6 +238,7 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
     stats,
     venueCheck: null,
     marks: {},
+    simUserId: venue.sim?.userId ?? null,
     ...partial,
   });
   try {
@@ -627,6 +630,7 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
       stats,
       venueCheck,
       marks: Object.fromEntries([...markMap].filter((e): e is [string, number] => e[1] !== null)),
+      simUserId: venue.sim?.userId ?? null,
     };
   } catch (err) {
     logger.error({ err }, 'bot failed');

@@ -180,7 +180,17 @@ export function contractProbability(strike: SpxStrike, spot: number, sd: number)
   assertSpotSd(spot, sd);
   const [lo, hi] = yesInterval(strike);
   if (!(hi > lo)) return 0;
-  const p = lognormalCdf(hi, spot, sd) - lognormalCdf(lo, spot, sd);
+  if (sd === 0) return spot >= lo && spot < hi ? 1 : 0;
+  const z = (x: number) =>
+    x <= 0
+      ? Number.NEGATIVE_INFINITY
+      : x === Number.POSITIVE_INFINITY
+        ? x
+        : (Math.log(x / spot) + (sd * sd) / 2) / sd;
+  const zLo = z(lo);
+  const zHi = z(hi);
+  // Difference on the side of the distribution the interval lies in, to keep tail precision.
+  const p = zLo > 0 ? normalCdf(-zLo) - normalCdf(-zHi) : normalCdf(zHi) - normalCdf(zLo);
   return Math.min(1, Math.max(0, p));
 }
 

@@ -23,3 +23,18 @@ describe('normalCdf', () => {
     for (const x of [0.1, 0.7, 1.3, 2.5, 4.2]) expect(normalCdf(x) + normalCdf(-x)).toBeCloseTo(1, 15);
   });
 });
+
+describe('normalCdf tails', () => {
+  it('keeps relative precision far in the lower tail', () => {
+    // Φ(-10) = 7.619853024160527e-24, Φ(-20) = 2.7536241186062337e-89
+    expect(normalCdf(-10) / 7.619853024160527e-24).toBeCloseTo(1, 12);
+    expect(normalCdf(-20) / 2.7536241186062337e-89).toBeCloseTo(1, 12);
+  });
+
+  it('is continuous where the series hands over to the continued fraction', () => {
+    const below = normalCdf(-3 - 1e-12);
+    const above = normalCdf(-3 + 1e-12);
+    expect(Math.abs(above - below) / above).toBeLessThan(1e-10); // true change is ~6.5e-12
+    expect(normalCdf(-5) / 2.866515718791939e-7).toBeCloseTo(1, 13);
+  });
+});

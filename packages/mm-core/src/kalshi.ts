@@ -5,7 +5,11 @@
  * @packageDocumentation
  */
 
-export { type KalshiFeedSocket, KalshiMarketDataFeed, type KalshiMarketDataFeedConfig } from './adapters/kalshi/kalshi-feed.js';
+export {
+  type KalshiFeedSocket,
+  KalshiMarketDataFeed,
+  type KalshiMarketDataFeedConfig,
+} from './adapters/kalshi/kalshi-feed.js';
 export {
   classifyKalshiError,
   type KalshiGatewayClient,

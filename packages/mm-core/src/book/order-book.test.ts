@@ -8,7 +8,12 @@ const lv = (priceUnits: number, countUnits: number): BookLevel => ({ priceUnits,
 
 function seeded(): OrderBook {
   const book = new OrderBook(T);
-  book.applySnapshot({ marketTicker: T, tsMs: 1, yes: [lv(4_000, 300), lv(4_500, 1_000)], no: [lv(5_000, 500)] });
+  book.applySnapshot({
+    marketTicker: T,
+    tsMs: 1,
+    yes: [lv(4_000, 300), lv(4_500, 1_000)],
+    no: [lv(5_000, 500)],
+  });
   return book;
 }
 
@@ -38,7 +43,13 @@ describe('OrderBook', () => {
 
   it('marks the book untrusted on a delta that would go negative and leaves the level unchanged', () => {
     const book = seeded();
-    const applied = book.applyDelta({ marketTicker: T, outcome: 'no', priceUnits: 5_000, deltaCountUnits: -600, tsMs: 2 });
+    const applied = book.applyDelta({
+      marketTicker: T,
+      outcome: 'no',
+      priceUnits: 5_000,
+      deltaCountUnits: -600,
+      tsMs: 2,
+    });
     expect(applied).toBe(false);
     expect(book.untrustedReason).toBe('NEGATIVE_LEVEL');
     expect(book.sizeAt('no', 5_000)).toBe(500);
@@ -47,7 +58,9 @@ describe('OrderBook', () => {
   it('ignores deltas while untrusted and recovers on a snapshot', () => {
     const book = seeded();
     book.markUntrusted('SEQUENCE_GAP');
-    expect(book.applyDelta({ marketTicker: T, outcome: 'yes', priceUnits: 4_600, deltaCountUnits: 100, tsMs: 3 })).toBe(false);
+    expect(
+      book.applyDelta({ marketTicker: T, outcome: 'yes', priceUnits: 4_600, deltaCountUnits: 100, tsMs: 3 }),
+    ).toBe(false);
     expect(book.yesBid).toBe(4_500);
     book.applySnapshot({ marketTicker: T, tsMs: 4, yes: [lv(4_100, 100)], no: [] });
     expect(book.trusted).toBe(true);
@@ -73,12 +86,16 @@ describe('OrderBook', () => {
   });
 
   it('rejects a snapshot for another market', () => {
-    expect(() => seeded().applySnapshot({ marketTicker: 'OTHER', tsMs: 1, yes: [], no: [] })).toThrow(/OTHER/);
+    expect(() => seeded().applySnapshot({ marketTicker: 'OTHER', tsMs: 1, yes: [], no: [] })).toThrow(
+      /OTHER/,
+    );
   });
 
   it('rejects an off-range price as an integrity error', () => {
     const book = seeded();
-    expect(book.applyDelta({ marketTicker: T, outcome: 'yes', priceUnits: 10_001, deltaCountUnits: 1, tsMs: 2 })).toBe(false);
+    expect(
+      book.applyDelta({ marketTicker: T, outcome: 'yes', priceUnits: 10_001, deltaCountUnits: 1, tsMs: 2 }),
+    ).toBe(false);
     expect(book.untrustedReason).toBe('INVALID_PRICE');
   });
 });
@@ -87,7 +104,12 @@ describe('OrderBook properties', () => {
   const outcome = fc.constantFrom<Outcome>('yes', 'no');
   const price = fc.integer({ min: 0, max: 10_000 });
   const op = fc.oneof(
-    fc.record({ kind: fc.constant('delta' as const), outcome, price, delta: fc.integer({ min: -5_000, max: 5_000 }) }),
+    fc.record({
+      kind: fc.constant('delta' as const),
+      outcome,
+      price,
+      delta: fc.integer({ min: -5_000, max: 5_000 }),
+    }),
     fc.record({
       kind: fc.constant('snapshot' as const),
       yes: fc.array(fc.tuple(price, fc.integer({ min: 0, max: 10_000 })), { maxLength: 8 }),
@@ -114,7 +136,13 @@ describe('OrderBook properties', () => {
             });
             trusted = true;
           } else {
-            const applied = book.applyDelta({ marketTicker: T, outcome: o.outcome, priceUnits: o.price, deltaCountUnits: o.delta, tsMs: 0 });
+            const applied = book.applyDelta({
+              marketTicker: T,
+              outcome: o.outcome,
+              priceUnits: o.price,
+              deltaCountUnits: o.delta,
+              tsMs: 0,
+            });
             if (trusted) {
               const next = (model[o.outcome].get(o.price) ?? 0) + o.delta;
               if (next < 0) {
@@ -139,7 +167,9 @@ describe('OrderBook properties', () => {
           const noBest = book.depth('no', 1)[0]?.priceUnits;
           expect(book.yesBid).toBe(yesBest);
           expect(book.yesAsk).toBe(noBest === undefined ? undefined : 10_000 - noBest);
-          expect(book.crossed).toBe(yesBest !== undefined && noBest !== undefined && yesBest + noBest >= 10_000);
+          expect(book.crossed).toBe(
+            yesBest !== undefined && noBest !== undefined && yesBest + noBest >= 10_000,
+          );
         }
       }),
       { numRuns: 300 },

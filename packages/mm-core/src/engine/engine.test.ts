@@ -70,7 +70,12 @@ describe('Engine', () => {
 
   it('places the strategy quotes after risk', async () => {
     const { venue } = await started();
-    expect(venue.resting().map((o) => [o.side, o.priceUnits, o.remaining]).sort()).toEqual([
+    expect(
+      venue
+        .resting()
+        .map((o) => [o.side, o.priceUnits, o.remaining])
+        .sort(),
+    ).toEqual([
       ['ask', 4_900, 500],
       ['bid', 4_100, 500],
     ]);
@@ -81,7 +86,13 @@ describe('Engine', () => {
     await tick();
     const before = strategy.onBookCalls;
     for (let i = 1; i <= 500; i++) {
-      feed.handlers!.onBookDelta({ marketTicker: M, outcome: 'yes', priceUnits: 4_000 + i, deltaCountUnits: 100, tsMs: i });
+      feed.handlers!.onBookDelta({
+        marketTicker: M,
+        outcome: 'yes',
+        priceUnits: 4_000 + i,
+        deltaCountUnits: 100,
+        tsMs: i,
+      });
     }
     await until(() => venue.resting('bid')[0]?.priceUnits === 4_600);
     expect(strategy.onBookCalls - before).toBe(1);
@@ -102,7 +113,13 @@ describe('Engine', () => {
 
   it('treats a negative level as an integrity error and pulls quotes', async () => {
     const { feed, venue } = await started();
-    feed.handlers!.onBookDelta({ marketTicker: M, outcome: 'no', priceUnits: 5_000, deltaCountUnits: -5_000, tsMs: 9 });
+    feed.handlers!.onBookDelta({
+      marketTicker: M,
+      outcome: 'no',
+      priceUnits: 5_000,
+      deltaCountUnits: -5_000,
+      tsMs: 9,
+    });
     await until(() => venue.resting().length === 0);
     expect(feed.snapshotRequests).toEqual([[M]]);
   });
@@ -121,7 +138,9 @@ describe('Engine', () => {
     // position 5 + bid 5 = limit 10: the replenished bid is allowed; one more fill leaves no room
     await until(() => venue.restingCount('bid') === 500);
     venue.fill(venue.resting('bid')[0]!.orderId, 500);
-    await until(() => engine.context.position(M).positionCountUnits === 1_000 && venue.restingCount('bid') === 0);
+    await until(
+      () => engine.context.position(M).positionCountUnits === 1_000 && venue.restingCount('bid') === 0,
+    );
     await tick();
     expect(venue.restingCount('bid')).toBe(0);
     expect(venue.restingCount('ask')).toBe(500);
@@ -199,7 +218,10 @@ describe('Engine', () => {
         status: 'resting',
       });
       await engine.start();
-      await until(() => venue.pending.length === 0 && engine.context.openOrders(M).length === (policy === 'adopt' ? 1 : 0));
+      await until(
+        () =>
+          venue.pending.length === 0 && engine.context.openOrders(M).length === (policy === 'adopt' ? 1 : 0),
+      );
       expect(venue.orders.get('x1')?.status).toBe(policy === 'adopt' ? 'resting' : 'canceled');
       await engine.stop();
     }
@@ -221,7 +243,14 @@ describe('Engine', () => {
     (strategy as Strategy).onTrade = () => {
       throw new Error('boom');
     };
-    feed.handlers!.onTrade({ tradeId: 't', marketTicker: M, priceUnits: 4_500, countUnits: 100, takerSide: 'bid', tsMs: 1 });
+    feed.handlers!.onTrade({
+      tradeId: 't',
+      marketTicker: M,
+      priceUnits: 4_500,
+      countUnits: 100,
+      takerSide: 'bid',
+      tsMs: 1,
+    });
     expect(errors.map((e) => e.message)).toEqual(['boom']);
     feed.snapshot(M, [[4_200, 1_000]], [[5_000, 1_000]]);
     await until(() => venue.resting('bid')[0]?.priceUnits === 4_300);
@@ -230,7 +259,11 @@ describe('Engine', () => {
 
   it('reports every configuration problem at once', () => {
     try {
-      setup({ markets: [], risk: { maxOrderCountUnits: 0, maxPositionCountUnits: 1, maxTotalExposureMicros: 1 }, timerIntervalMs: -1 });
+      setup({
+        markets: [],
+        risk: { maxOrderCountUnits: 0, maxPositionCountUnits: 1, maxTotalExposureMicros: 1 },
+        timerIntervalMs: -1,
+      });
       expect.unreachable();
     } catch (err) {
       expect(isMmCoreError(err)).toBe(true);

@@ -18,13 +18,18 @@ import type {
   Trade,
   VenueOrder,
 } from '../model/types.js';
-import { type OrderManagerConfig, type OrderRejection, OrderManager, validateOrderManagerConfig } from '../orders/order-manager.js';
-import type { MarketPosition } from '../positions/position-book.js';
-import { PositionBook } from '../positions/position-book.js';
+import {
+  OrderManager,
+  type OrderManagerConfig,
+  type OrderRejection,
+  validateOrderManagerConfig,
+} from '../orders/order-manager.js';
 import type { MarketDataFeed, MarketDataHandlers } from '../ports/market-data-feed.js';
 import type { OrderGateway } from '../ports/order-gateway.js';
 import type { ReferenceFeed, ReferencePrice } from '../ports/reference-feed.js';
 import { type Clock, type MmLogger, silentMmLogger, systemClock } from '../ports/runtime.js';
+import type { MarketPosition } from '../positions/position-book.js';
+import { PositionBook } from '../positions/position-book.js';
 import { type RiskConfig, RiskEngine, type RiskReason, validateRiskConfig } from '../risk/risk-engine.js';
 import type {
   DesiredQuote,
@@ -176,7 +181,8 @@ export function validateEngineConfig(config: EngineConfig): void {
       else throw err;
     }
   };
-  if (!Array.isArray(config.markets) || config.markets.length === 0) problems.push('markets must list at least one ticker');
+  if (!Array.isArray(config.markets) || config.markets.length === 0)
+    problems.push('markets must list at least one ticker');
   else if (new Set(config.markets).size !== config.markets.length) problems.push('markets has duplicates');
   if (typeof config.strategy !== 'object' || config.strategy === null) problems.push('strategy is required');
   if (typeof config.feed?.start !== 'function') problems.push('feed must implement MarketDataFeed');
@@ -309,29 +315,40 @@ export class Engine extends EventEmitter<EngineEvents> {
    * is `faulted`, the feed is stopped and the error is rethrown.
    */
   async start(): Promise<void> {
-    if (this.#state !== 'idle') throw new MmCoreError('INVALID_STATE', `cannot start an engine that is ${this.#state}`);
+    if (this.#state !== 'idle')
+      throw new MmCoreError('INVALID_STATE', `cannot start an engine that is ${this.#state}`);
     this.#setState('starting');
     try {
       const limit = this.#cfg.orderGroupContractsLimitCountUnits;
       if (limit !== undefined) {
         if (this.#gateway.createOrderGroup === undefined) {
-          throw new MmCoreError('UNSUPPORTED', 'orderGroupContractsLimitCountUnits is set but the gateway has no order groups');
+          throw new MmCoreError(
+            'UNSUPPORTED',
+            'orderGroupContractsLimitCountUnits is set but the gateway has no order groups',
+          );
         }
         const group = await this.#gateway.createOrderGroup(limit);
-        if (!group.ok) throw new MmCoreError('ORDER_GROUP_FAILED', `could not create order group: ${group.code} ${group.message}`);
+        if (!group.ok)
+          throw new MmCoreError(
+            'ORDER_GROUP_FAILED',
+            `could not create order group: ${group.code} ${group.message}`,
+          );
         this.#orders.setOrderGroup(group.value.orderGroupId);
       }
       await this.#feed.start(this.#cfg.markets, this.#handlers());
       await this.reconcile();
       const ref = this.#cfg.referenceFeed;
       if (ref !== undefined) {
-        this.#referenceListener = (p) => this.#apply(this.#call(() => this.#strategy.onReference?.(p, this.#context)));
+        this.#referenceListener = (p) =>
+          this.#apply(this.#call(() => this.#strategy.onReference?.(p, this.#context)));
         ref.on('update', this.#referenceListener);
       }
       this.#apply(await this.#strategy.onStart?.(this.#context));
       const timerMs = this.#cfg.timerIntervalMs ?? 1_000;
       if (timerMs > 0) {
-        this.#timers.push(setInterval(() => this.#apply(this.#call(() => this.#strategy.onTimer?.(this.#context))), timerMs));
+        this.#timers.push(
+          setInterval(() => this.#apply(this.#call(() => this.#strategy.onTimer?.(this.#context))), timerMs),
+        );
       }
       const reconcileMs = this.#cfg.reconcileIntervalMs ?? 30_000;
       if (reconcileMs > 0) this.#timers.push(setInterval(() => void this.reconcile(), reconcileMs));
@@ -364,7 +381,9 @@ export class Engine extends EventEmitter<EngineEvents> {
       let left = (await this.#gateway.getOpenOrders()).filter((o) => markets.has(o.marketTicker));
       if (left.length > 0) {
         this.#logger.warn('orders still resting at stop; cancelling them directly', { count: left.length });
-        await this.#gateway.cancelOrders(left.map((o) => ({ orderId: o.orderId, marketTicker: o.marketTicker })));
+        await this.#gateway.cancelOrders(
+          left.map((o) => ({ orderId: o.orderId, marketTicker: o.marketTicker })),
+        );
         left = (await this.#gateway.getOpenOrders()).filter((o) => markets.has(o.marketTicker));
       }
       clean = left.length === 0;
@@ -407,7 +426,9 @@ export class Engine extends EventEmitter<EngineEvents> {
         const open = await this.#gateway.getOpenOrders();
         remaining = open.length;
         if (remaining === 0) break;
-        await this.#gateway.cancelOrders(open.map((o) => ({ orderId: o.orderId, marketTicker: o.marketTicker })));
+        await this.#gateway.cancelOrders(
+          open.map((o) => ({ orderId: o.orderId, marketTicker: o.marketTicker })),
+        );
         const again = await this.#gateway.getOpenOrders();
         remaining = again.length;
         if (remaining === 0) break;
@@ -415,7 +436,12 @@ export class Engine extends EventEmitter<EngineEvents> {
         this.#error(err);
       }
     }
-    const report: KillSwitchReport = { reason, verified: remaining === 0, remainingOrders: Math.max(remaining, 0), attempts: used };
+    const report: KillSwitchReport = {
+      reason,
+      verified: remaining === 0,
+      remainingOrders: Math.max(remaining, 0),
+      attempts: used,
+    };
     this.emit('killSwitchCompleted', report);
     return report;
   }
@@ -449,10 +475,12 @@ export class Engine extends EventEmitter<EngineEvents> {
     const starting = this.#state === 'starting';
     if (!starting) {
       const since = Math.max(0, this.#lastFillTsMs - 60_000);
-      for (const f of await this.#gateway.getFillsSince(since)) if (markets.has(f.marketTicker)) this.#onFill(f);
+      for (const f of await this.#gateway.getFillsSince(since))
+        if (markets.has(f.marketTicker)) this.#onFill(f);
     }
     const venuePositions = new Map<string, CountUnits>();
-    for (const p of await this.#gateway.getPositions()) venuePositions.set(p.marketTicker, p.positionCountUnits);
+    for (const p of await this.#gateway.getPositions())
+      venuePositions.set(p.marketTicker, p.positionCountUnits);
     const tolerance = this.#cfg.positionDriftToleranceCountUnits ?? 0;
     for (const t of markets) {
       const venue = venuePositions.get(t) ?? 0;
@@ -475,7 +503,10 @@ export class Engine extends EventEmitter<EngineEvents> {
     if (orphans.length > 0 && policy !== 'ignore') {
       this.#logger.warn('orphaned orders found', { count: orphans.length, policy });
       if (policy === 'adopt') for (const o of orphans) this.#orders.adopt(o);
-      else await this.#gateway.cancelOrders(orphans.map((o) => ({ orderId: o.orderId, marketTicker: o.marketTicker })));
+      else
+        await this.#gateway.cancelOrders(
+          orphans.map((o) => ({ orderId: o.orderId, marketTicker: o.marketTicker })),
+        );
     }
     this.#scheduleEvaluate();
     this.emit('reconciled');
@@ -611,7 +642,8 @@ export class Engine extends EventEmitter<EngineEvents> {
       this.#bookDirty.clear();
       for (const t of dirty) {
         this.#riskDirty.add(t);
-        if (this.#books.get(t)?.trusted) this.#apply(this.#call(() => this.#strategy.onBook?.(t, this.#context)));
+        if (this.#books.get(t)?.trusted)
+          this.#apply(this.#call(() => this.#strategy.onBook?.(t, this.#context)));
       }
     }
     for (const t of this.#riskDirty) this.#applyRisk(t);
@@ -638,7 +670,12 @@ export class Engine extends EventEmitter<EngineEvents> {
     });
     for (const c of checked) {
       if (!c.decision.approved) {
-        this.emit('orderDenied', { marketTicker: t, quote: c.quote, reason: c.decision.reason, detail: c.decision.detail });
+        this.emit('orderDenied', {
+          marketTicker: t,
+          quote: c.quote,
+          reason: c.decision.reason,
+          detail: c.decision.detail,
+        });
       }
     }
     const previous = this.#orders.desired(t);
@@ -652,7 +689,9 @@ export class Engine extends EventEmitter<EngineEvents> {
     if (decision === undefined || decision === null) return;
     for (const mq of decision) {
       if (!this.#books.has(mq.marketTicker)) {
-        this.#logger.warn('strategy quoted a market the engine does not trade', { marketTicker: mq.marketTicker });
+        this.#logger.warn('strategy quoted a market the engine does not trade', {
+          marketTicker: mq.marketTicker,
+        });
         continue;
       }
       this.#desire.set(mq.marketTicker, mq.quotes);
@@ -703,7 +742,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   async #teardown(): Promise<void> {
     for (const t of this.#timers) clearInterval(t);
     this.#timers.length = 0;
-    if (this.#referenceListener !== undefined) this.#cfg.referenceFeed?.off('update', this.#referenceListener);
+    if (this.#referenceListener !== undefined)
+      this.#cfg.referenceFeed?.off('update', this.#referenceListener);
     this.#orders.close();
     try {
       await this.#feed.stop();

@@ -6,8 +6,16 @@ import type { DesiredQuote } from '../strategy/strategy.js';
 import { OrderManager } from './order-manager.js';
 
 const M = 'MKT';
-const bid = (priceUnits: number, countUnits: number): DesiredQuote => ({ side: 'bid', priceUnits, countUnits });
-const ask = (priceUnits: number, countUnits: number): DesiredQuote => ({ side: 'ask', priceUnits, countUnits });
+const bid = (priceUnits: number, countUnits: number): DesiredQuote => ({
+  side: 'bid',
+  priceUnits,
+  countUnits,
+});
+const ask = (priceUnits: number, countUnits: number): DesiredQuote => ({
+  side: 'ask',
+  priceUnits,
+  countUnits,
+});
 
 const managers: OrderManager[] = [];
 function setup(config = {}) {
@@ -198,10 +206,25 @@ describe('OrderManager properties', () => {
       arbitrary: fc.record({
         t: fc.constant('process' as const),
         i: fc.nat(),
-        outcome: fc.constantFrom<Outcome>('ok', 'ok', 'ok', 'reject', 'unknown-applied', 'unknown-lost', 'rate-limited'),
+        outcome: fc.constantFrom<Outcome>(
+          'ok',
+          'ok',
+          'ok',
+          'reject',
+          'unknown-applied',
+          'unknown-lost',
+          'rate-limited',
+        ),
       }),
     },
-    { weight: 2, arbitrary: fc.record({ t: fc.constant('fill' as const), i: fc.nat(), frac: fc.integer({ min: 1, max: 100 }) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        t: fc.constant('fill' as const),
+        i: fc.nat(),
+        frac: fc.integer({ min: 1, max: 100 }),
+      }),
+    },
     { weight: 1, arbitrary: fc.constant({ t: 'turn' as const }) },
   );
 
@@ -233,7 +256,8 @@ describe('OrderManager properties', () => {
             } else if (s.t === 'fill') {
               const resting = venue.resting();
               const o = resting[s.i % Math.max(1, resting.length)];
-              if (o !== undefined) venue.fill(o.orderId, Math.max(1, Math.floor((o.remaining * s.frac) / 100)));
+              if (o !== undefined)
+                venue.fill(o.orderId, Math.max(1, Math.floor((o.remaining * s.frac) / 100)));
             } else {
               await tick();
             }
@@ -245,12 +269,17 @@ describe('OrderManager properties', () => {
           venue.manual = false;
           venue.processAll('ok');
           const settled = () =>
-            om.inFlightCount === 0 && venue.pending.length === 0 && om.openOrders().every((o) => o.state === 'working');
+            om.inFlightCount === 0 &&
+            venue.pending.length === 0 &&
+            om.openOrders().every((o) => o.state === 'working');
           await until(settled);
           await tick();
           await until(settled);
           for (const side of ['bid', 'ask'] as const) {
-            const cap = om.desired(M).filter((q) => q.side === side).reduce((a, q) => a + q.countUnits, 0);
+            const cap = om
+              .desired(M)
+              .filter((q) => q.side === side)
+              .reduce((a, q) => a + q.countUnits, 0);
             expect(venue.restingCount(side)).toBeLessThanOrEqual(cap);
             expect(om.exposureCountUnits(M, side)).toBe(venue.restingCount(side));
           }

@@ -128,7 +128,9 @@ export function validateOrderManagerConfig(config: OrderManagerConfig, prefix = 
   nonNegInt('rateLimitBackoffMs');
   const p = config.clientOrderIdPrefix;
   if (p !== undefined && !/^[A-Za-z0-9_-]{1,16}$/.test(p)) {
-    problems.push(`${prefix}.clientOrderIdPrefix must be 1-16 characters of [A-Za-z0-9_-] (got ${JSON.stringify(p)})`);
+    problems.push(
+      `${prefix}.clientOrderIdPrefix must be 1-16 characters of [A-Za-z0-9_-] (got ${JSON.stringify(p)})`,
+    );
   }
   if (problems.length > 0) throw new MmCoreConfigError(problems);
 }
@@ -200,7 +202,8 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     this.#cfg = { ...DEFAULTS, ...config };
     this.#logger = deps.logger ?? silentMmLogger;
     this.#nowMs = deps.nowMs ?? Date.now;
-    this.#session = (Date.now() % 2_176_782_336).toString(36) + Math.floor(Math.random() * 1_296).toString(36);
+    this.#session =
+      (Date.now() % 2_176_782_336).toString(36) + Math.floor(Math.random() * 1_296).toString(36);
   }
 
   /** Number of writes awaiting an answer. */
@@ -246,7 +249,8 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
   /** Working and in-flight orders of a market (or of all markets). */
   openOrders(marketTicker?: string): WorkingOrder[] {
     const out: WorkingOrder[] = [];
-    const markets = marketTicker === undefined ? [...this.#markets.values()] : [this.#markets.get(marketTicker)];
+    const markets =
+      marketTicker === undefined ? [...this.#markets.values()] : [this.#markets.get(marketTicker)];
     for (const m of markets) if (m !== undefined) for (const o of m.orders.values()) out.push(view(o));
     return out;
   }
@@ -283,7 +287,9 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
 
   /** True when this venue order id or client id is one of ours. */
   isKnown(orderId: string, clientOrderId?: string): boolean {
-    return this.#byOrderId.has(orderId) || (clientOrderId !== undefined && this.#byClientId.has(clientOrderId));
+    return (
+      this.#byOrderId.has(orderId) || (clientOrderId !== undefined && this.#byClientId.has(clientOrderId))
+    );
   }
 
   /**
@@ -296,7 +302,9 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     const orphans: VenueOrder[] = [];
     for (const vo of venueOrders) {
       live.add(vo.orderId);
-      const o = this.#byOrderId.get(vo.orderId) ?? (vo.clientOrderId ? this.#byClientId.get(vo.clientOrderId) : undefined);
+      const o =
+        this.#byOrderId.get(vo.orderId) ??
+        (vo.clientOrderId ? this.#byClientId.get(vo.clientOrderId) : undefined);
       if (o === undefined) orphans.push(vo);
       else this.applyOrderUpdate(vo);
     }
@@ -511,7 +519,9 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
       } else {
         this.#track(
           this.#gateway.placeOrders(requests),
-          (results) => chunk.forEach((o, j) => this.#onPlaced(o, results[j] ?? missing())),
+          (results) => {
+            for (let j = 0; j < chunk.length; j++) this.#onPlaced(chunk[j]!, results[j] ?? missing());
+          },
           chunk,
         );
       }
@@ -610,7 +620,9 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
       } else {
         this.#track(
           this.#gateway.cancelOrders(chunk.map(ref)),
-          (results) => chunk.forEach((o, j) => onResult(o, results[j] ?? missing())),
+          (results) => {
+            for (let j = 0; j < chunk.length; j++) onResult(chunk[j]!, results[j] ?? missing());
+          },
           chunk,
         );
       }
@@ -681,7 +693,10 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
         },
         (err: unknown) => {
           this.#inFlight--;
-          this.#logger.warn('order lookup failed; retrying', { clientOrderId: o.clientOrderId, err: String(err) });
+          this.#logger.warn('order lookup failed; retrying', {
+            clientOrderId: o.clientOrderId,
+            err: String(err),
+          });
           if (!this.#closed) this.#resolveLater(o);
         },
       );
@@ -798,5 +813,10 @@ function view(o: ManagedOrder): WorkingOrder {
 }
 
 function missing(): GatewayFailure {
-  return { ok: false, kind: 'UNKNOWN', code: 'MISSING_RESULT', message: 'batch answer had no result for this item' };
+  return {
+    ok: false,
+    kind: 'UNKNOWN',
+    code: 'MISSING_RESULT',
+    message: 'batch answer had no result for this item',
+  };
 }

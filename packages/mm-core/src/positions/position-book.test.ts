@@ -4,7 +4,13 @@ import type { Fill } from '../model/types.js';
 import { PositionBook } from './position-book.js';
 
 let n = 0;
-const fill = (side: 'bid' | 'ask', priceUnits: number, countUnits: number, feeMicros = 0, tradeId = `t${++n}`): Fill => ({
+const fill = (
+  side: 'bid' | 'ask',
+  priceUnits: number,
+  countUnits: number,
+  feeMicros = 0,
+  tradeId = `t${++n}`,
+): Fill => ({
   tradeId,
   orderId: 'o1',
   marketTicker: 'M',
@@ -74,31 +80,36 @@ describe('PositionBook', () => {
       fee: fc.integer({ min: 0, max: 100_000 }),
     });
     fc.assert(
-      fc.property(fc.array(arbFill, { maxLength: 60 }), fc.integer({ min: 0, max: 10_000 }), fc.boolean(), (fills, mark, settle) => {
-        const book = new PositionBook();
-        let cash = 0;
-        let pos = 0;
-        let fees = 0;
-        for (const f of fills) {
-          book.applyFill(fill(f.side, f.price, f.count, f.fee));
-          const s = f.side === 'bid' ? f.count : -f.count;
-          cash -= s * f.price + f.fee;
-          pos += s;
-          fees += f.fee;
-        }
-        if (settle) {
-          book.settle('M', mark);
-          cash += pos * mark;
-          pos = 0;
-        }
-        const p = book.get('M');
-        expect(p.positionCountUnits).toBe(pos);
-        expect(p.cashMicros).toBe(cash);
-        expect(p.feesMicros).toBe(fees);
-        const s = book.summary(() => mark);
-        expect(cash + pos * mark).toBe(s.realizedPnlMicros + s.unrealizedPnlMicros - s.feesMicros);
-        expect(s.netPnlMicros).toBe(cash + pos * mark);
-      }),
+      fc.property(
+        fc.array(arbFill, { maxLength: 60 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.boolean(),
+        (fills, mark, settle) => {
+          const book = new PositionBook();
+          let cash = 0;
+          let pos = 0;
+          let fees = 0;
+          for (const f of fills) {
+            book.applyFill(fill(f.side, f.price, f.count, f.fee));
+            const s = f.side === 'bid' ? f.count : -f.count;
+            cash -= s * f.price + f.fee;
+            pos += s;
+            fees += f.fee;
+          }
+          if (settle) {
+            book.settle('M', mark);
+            cash += pos * mark;
+            pos = 0;
+          }
+          const p = book.get('M');
+          expect(p.positionCountUnits).toBe(pos);
+          expect(p.cashMicros).toBe(cash);
+          expect(p.feesMicros).toBe(fees);
+          const s = book.summary(() => mark);
+          expect(cash + pos * mark).toBe(s.realizedPnlMicros + s.unrealizedPnlMicros - s.feesMicros);
+          expect(s.netPnlMicros).toBe(cash + pos * mark);
+        },
+      ),
       { numRuns: 300 },
     );
   });

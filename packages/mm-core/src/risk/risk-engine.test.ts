@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { OrderBook } from '../book/order-book.js';
-import { isMmCoreError, MmCoreConfigError } from '../errors.js';
+import { isMmCoreError, type MmCoreConfigError } from '../errors.js';
 import type { DesiredQuote } from '../strategy/strategy.js';
 import { type RiskConfig, RiskEngine, type RiskInputs } from './risk-engine.js';
 
-const config: RiskConfig = { maxOrderCountUnits: 1_000, maxPositionCountUnits: 2_000, maxTotalExposureMicros: 100_000_000 };
+const config: RiskConfig = {
+  maxOrderCountUnits: 1_000,
+  maxPositionCountUnits: 2_000,
+  maxTotalExposureMicros: 100_000_000,
+};
 
 function book(): OrderBook {
   const b = new OrderBook('M');
-  b.applySnapshot({ marketTicker: 'M', tsMs: 1_000, yes: [{ priceUnits: 4_500, countUnits: 100 }], no: [{ priceUnits: 5_000, countUnits: 100 }] });
+  b.applySnapshot({
+    marketTicker: 'M',
+    tsMs: 1_000,
+    yes: [{ priceUnits: 4_500, countUnits: 100 }],
+    no: [{ priceUnits: 5_000, countUnits: 100 }],
+  });
   return b;
 }
 const inputs = (over: Partial<RiskInputs> = {}): RiskInputs => ({
@@ -19,8 +28,16 @@ const inputs = (over: Partial<RiskInputs> = {}): RiskInputs => ({
   staleReferences: [],
   ...over,
 });
-const bid = (priceUnits: number, countUnits: number): DesiredQuote => ({ side: 'bid', priceUnits, countUnits });
-const ask = (priceUnits: number, countUnits: number): DesiredQuote => ({ side: 'ask', priceUnits, countUnits });
+const bid = (priceUnits: number, countUnits: number): DesiredQuote => ({
+  side: 'bid',
+  priceUnits,
+  countUnits,
+});
+const ask = (priceUnits: number, countUnits: number): DesiredQuote => ({
+  side: 'ask',
+  priceUnits,
+  countUnits,
+});
 
 describe('RiskEngine', () => {
   it('reports every config problem at once', () => {
@@ -44,13 +61,21 @@ describe('RiskEngine', () => {
   });
 
   it('clips bids to the position headroom and denies the rest with MAX_POSITION', () => {
-    const r = new RiskEngine(config).checkQuotes('M', [bid(4_400, 1_000), bid(4_300, 1_000)], inputs({ positionCountUnits: 1_500 }));
+    const r = new RiskEngine(config).checkQuotes(
+      'M',
+      [bid(4_400, 1_000), bid(4_300, 1_000)],
+      inputs({ positionCountUnits: 1_500 }),
+    );
     expect(r.approved).toEqual([bid(4_400, 500)]);
     expect(r.checked[1]?.decision).toMatchObject({ approved: false, reason: 'MAX_POSITION' });
   });
 
   it('still lets asks reduce a long position at the limit', () => {
-    const r = new RiskEngine(config).checkQuotes('M', [ask(5_100, 1_000)], inputs({ positionCountUnits: 2_000 }));
+    const r = new RiskEngine(config).checkQuotes(
+      'M',
+      [ask(5_100, 1_000)],
+      inputs({ positionCountUnits: 2_000 }),
+    );
     expect(r.approved).toEqual([ask(5_100, 1_000)]);
   });
 
@@ -62,19 +87,30 @@ describe('RiskEngine', () => {
   });
 
   it('denies with STALE_BOOK when the book is older than staleBookMs', () => {
-    const r = new RiskEngine({ ...config, staleBookMs: 500 }).checkQuotes('M', [bid(4_400, 100)], inputs({ nowMs: 2_000 }));
+    const r = new RiskEngine({ ...config, staleBookMs: 500 }).checkQuotes(
+      'M',
+      [bid(4_400, 100)],
+      inputs({ nowMs: 2_000 }),
+    );
     expect(r.checked[0]?.decision).toMatchObject({ approved: false, reason: 'STALE_BOOK' });
   });
 
   it('denies with STALE_REFERENCE when a required symbol is stale', () => {
-    const r = new RiskEngine(config).checkQuotes('M', [bid(4_400, 100)], inputs({ staleReferences: ['^GSPC'] }));
+    const r = new RiskEngine(config).checkQuotes(
+      'M',
+      [bid(4_400, 100)],
+      inputs({ staleReferences: ['^GSPC'] }),
+    );
     expect(r.checked[0]?.decision).toMatchObject({ approved: false, reason: 'STALE_REFERENCE' });
   });
 
   it('denies prices outside the band and too far from mid', () => {
     const risk = new RiskEngine({ ...config, maxDistanceFromMidUnits: 1_000 });
     const r = risk.checkQuotes('M', [bid(50, 100), bid(3_000, 100)], inputs());
-    expect(r.checked.map((c) => c.decision.approved === false && c.decision.reason)).toEqual(['PRICE_BAND', 'PRICE_BAND']);
+    expect(r.checked.map((c) => c.decision.approved === false && c.decision.reason)).toEqual([
+      'PRICE_BAND',
+      'PRICE_BAND',
+    ]);
   });
 
   it('admits only position-reducing quotes while reducing', () => {

@@ -136,7 +136,9 @@ export function validateRiskConfig(config: RiskConfig, prefix = 'risk'): void {
  * ```
  */
 export class RiskEngine {
-  readonly #config: Required<Omit<RiskConfig, 'maxLossMicros' | 'maxDrawdownMicros' | 'maxDistanceFromMidUnits' | 'staleBookMs'>> &
+  readonly #config: Required<
+    Omit<RiskConfig, 'maxLossMicros' | 'maxDrawdownMicros' | 'maxDistanceFromMidUnits' | 'staleBookMs'>
+  > &
     Pick<RiskConfig, 'maxLossMicros' | 'maxDrawdownMicros' | 'maxDistanceFromMidUnits' | 'staleBookMs'>;
   readonly #exposure = new Map<string, Micros>();
   #totalExposure = 0;
@@ -229,7 +231,8 @@ export class RiskEngine {
     const pos = inputs.positionCountUnits;
     let bidHeadroom =
       this.#state === 'reducing' ? Math.max(0, -pos) : Math.max(0, cfg.maxPositionCountUnits - pos);
-    let askHeadroom = this.#state === 'reducing' ? Math.max(0, pos) : Math.max(0, cfg.maxPositionCountUnits + pos);
+    let askHeadroom =
+      this.#state === 'reducing' ? Math.max(0, pos) : Math.max(0, cfg.maxPositionCountUnits + pos);
     let bidCost = 0;
     let askCost = 0;
     const othersExposure = this.#totalExposure - (this.#exposure.get(marketTicker) ?? 0);
@@ -261,7 +264,11 @@ export class RiskEngine {
         continue;
       }
       const mid = inputs.book?.midUnits;
-      if (cfg.maxDistanceFromMidUnits !== undefined && mid !== undefined && Math.abs(price - mid) > cfg.maxDistanceFromMidUnits) {
+      if (
+        cfg.maxDistanceFromMidUnits !== undefined &&
+        mid !== undefined &&
+        Math.abs(price - mid) > cfg.maxDistanceFromMidUnits
+      ) {
         deny('PRICE_BAND', `price ${price} is more than ${cfg.maxDistanceFromMidUnits} from mid ${mid}`);
         continue;
       }
@@ -271,7 +278,8 @@ export class RiskEngine {
       }
       const headroom = quote.side === 'bid' ? bidHeadroom : askHeadroom;
       if (headroom <= 0) {
-        if (this.#state === 'reducing') deny('REDUCING', `only position-reducing quotes while reducing (position ${pos})`);
+        if (this.#state === 'reducing')
+          deny('REDUCING', `only position-reducing quotes while reducing (position ${pos})`);
         else deny('MAX_POSITION', `position ${pos} with quotes would exceed ${cfg.maxPositionCountUnits}`);
         continue;
       }
@@ -284,7 +292,10 @@ export class RiskEngine {
       if (exposureAfter > cfg.maxTotalExposureMicros) {
         const fit = Math.floor((cfg.maxTotalExposureMicros - base - sideCost) / unitCost);
         if (fit <= 0) {
-          deny('MAX_TOTAL_EXPOSURE', `exposure would reach ${exposureAfter} > ${cfg.maxTotalExposureMicros} micros`);
+          deny(
+            'MAX_TOTAL_EXPOSURE',
+            `exposure would reach ${exposureAfter} > ${cfg.maxTotalExposureMicros} micros`,
+          );
           continue;
         }
         size = Math.min(size, fit);

@@ -14,9 +14,9 @@ import type {
   Trade,
   VenueOrder,
 } from '../model/types.js';
-import type { MarketPosition, PnlSummary } from '../positions/position-book.js';
 import type { ReferencePrice } from '../ports/reference-feed.js';
 import type { MmLogger } from '../ports/runtime.js';
+import type { MarketPosition, PnlSummary } from '../positions/position-book.js';
 
 /** One resting quote a strategy wants: a side, a YES price and a size. */
 export interface DesiredQuote {
@@ -45,6 +45,7 @@ export interface MarketQuotes {
  * What a handler returns: new desired quotes for some markets, or nothing to keep the current
  * desire everywhere.
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: lets a handler fall off the end (no `return`) to keep the desire.
 export type StrategyDecision = readonly MarketQuotes[] | undefined | void;
 
 /** A read-only view of an {@link OrderBook}. */

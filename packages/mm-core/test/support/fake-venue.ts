@@ -66,7 +66,10 @@ export class FakeVenue implements OrderGateway {
 
   resting(side?: QuoteSide, marketTicker?: string): FakeOrder[] {
     return [...this.orders.values()].filter(
-      (o) => o.status === 'resting' && (side === undefined || o.side === side) && (marketTicker === undefined || o.marketTicker === marketTicker),
+      (o) =>
+        o.status === 'resting' &&
+        (side === undefined || o.side === side) &&
+        (marketTicker === undefined || o.marketTicker === marketTicker),
     );
   }
 
@@ -75,13 +78,17 @@ export class FakeVenue implements OrderGateway {
   }
 
   pendingCreateCount(side: QuoteSide): CountUnits {
-    return this.pending.reduce((s, op) => s + (op.kind === 'place' && op.req.side === side ? op.req.countUnits : 0), 0);
+    return this.pending.reduce(
+      (s, op) => s + (op.kind === 'place' && op.req.side === side ? op.req.countUnits : 0),
+      0,
+    );
   }
 
   /** Fills `count` of a resting order as a counterparty would. */
   fill(orderId: string, count: CountUnits, tsMs = Date.now()): Fill {
     const o = this.orders.get(orderId);
-    if (o === undefined || o.status !== 'resting' || count <= 0 || count > o.remaining) throw new Error('bad fill');
+    if (o === undefined || o.status !== 'resting' || count <= 0 || count > o.remaining)
+      throw new Error('bad fill');
     o.remaining -= count;
     o.filled += count;
     if (o.remaining === 0) o.status = 'executed';
@@ -98,7 +105,10 @@ export class FakeVenue implements OrderGateway {
       tsMs,
     };
     this.fills.push(f);
-    this.positions.set(o.marketTicker, (this.positions.get(o.marketTicker) ?? 0) + (o.side === 'bid' ? count : -count));
+    this.positions.set(
+      o.marketTicker,
+      (this.positions.get(o.marketTicker) ?? 0) + (o.side === 'bid' ? count : -count),
+    );
     this.#fillListener?.(f);
     return f;
   }
@@ -122,8 +132,10 @@ export class FakeVenue implements OrderGateway {
   #run(op: Op, outcome: Outcome): void {
     const apply = outcome === 'ok' || outcome === 'unknown-applied';
     const fail = (): GatewayResult<never> | undefined => {
-      if (outcome === 'reject') return { ok: false, kind: 'REJECTED', code: 'invalid_order', message: 'rejected by fake' };
-      if (outcome === 'rate-limited') return { ok: false, kind: 'RATE_LIMITED', code: 'RATE_LIMITED', message: '429' };
+      if (outcome === 'reject')
+        return { ok: false, kind: 'REJECTED', code: 'invalid_order', message: 'rejected by fake' };
+      if (outcome === 'rate-limited')
+        return { ok: false, kind: 'RATE_LIMITED', code: 'RATE_LIMITED', message: '429' };
       if (outcome === 'unknown-applied' || outcome === 'unknown-lost') {
         return { ok: false, kind: 'UNKNOWN', code: 'TIMEOUT', message: 'timed out' };
       }
@@ -150,7 +162,13 @@ export class FakeVenue implements OrderGateway {
         op.resolve(
           f ?? {
             ok: true,
-            value: { orderId: order!.orderId, clientOrderId: order!.clientOrderId, filledCountUnits: 0, remainingCountUnits: order!.remaining, tsMs: 0 },
+            value: {
+              orderId: order!.orderId,
+              clientOrderId: order!.clientOrderId,
+              filledCountUnits: 0,
+              remainingCountUnits: order!.remaining,
+              tsMs: 0,
+            },
           },
         );
         return;
@@ -166,7 +184,17 @@ export class FakeVenue implements OrderGateway {
           o.remaining = Math.max(0, op.req.totalCountUnits - o.filled);
           if (o.remaining === 0) o.status = 'canceled';
         }
-        op.resolve(fail() ?? { ok: true, value: { orderId: o.orderId, filledCountUnits: o.filled, remainingCountUnits: o.remaining, tsMs: 0 } });
+        op.resolve(
+          fail() ?? {
+            ok: true,
+            value: {
+              orderId: o.orderId,
+              filledCountUnits: o.filled,
+              remainingCountUnits: o.remaining,
+              tsMs: 0,
+            },
+          },
+        );
         return;
       }
       case 'decrease':
@@ -180,7 +208,9 @@ export class FakeVenue implements OrderGateway {
           o.remaining = op.kind === 'cancel' ? 0 : Math.min(o.remaining, op.to);
           if (o.remaining === 0) o.status = 'canceled';
         }
-        op.resolve(fail() ?? { ok: true, value: { orderId: o.orderId, remainingCountUnits: o.remaining, tsMs: 0 } });
+        op.resolve(
+          fail() ?? { ok: true, value: { orderId: o.orderId, remainingCountUnits: o.remaining, tsMs: 0 } },
+        );
         return;
       }
     }
@@ -219,7 +249,9 @@ export class FakeVenue implements OrderGateway {
     return this.resting(undefined, marketTicker).map(toVenue);
   }
   async getPositions(): Promise<readonly VenuePosition[]> {
-    return [...this.positions.entries()].filter(([, p]) => p !== 0).map(([marketTicker, positionCountUnits]) => ({ marketTicker, positionCountUnits }));
+    return [...this.positions.entries()]
+      .filter(([, p]) => p !== 0)
+      .map(([marketTicker, positionCountUnits]) => ({ marketTicker, positionCountUnits }));
   }
   async getFillsSince(sinceTsMs: number): Promise<readonly Fill[]> {
     return this.fills.filter((f) => f.tsMs >= sinceTsMs);

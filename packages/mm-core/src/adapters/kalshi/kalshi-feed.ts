@@ -7,7 +7,14 @@
 import type { KalshiSubscription, KalshiWebSocket, KalshiWebSocketEvents } from '@mnquants/kalshi-sdk';
 import type { MarketDataFeed, MarketDataHandlers } from '../../ports/market-data-feed.js';
 import { type MmLogger, silentMmLogger } from '../../ports/runtime.js';
-import { parseDelta, parseLifecycle, parseSnapshot, parseTrade, parseUserOrder, parseWsFill } from './parse.js';
+import {
+  parseDelta,
+  parseLifecycle,
+  parseSnapshot,
+  parseTrade,
+  parseUserOrder,
+  parseWsFill,
+} from './parse.js';
 
 /** The parts of `KalshiWebSocket` the feed uses (a `KalshiWebSocket` fits as is). */
 export type KalshiFeedSocket = Pick<KalshiWebSocket, 'connect' | 'close' | 'subscribe' | 'on' | 'off'>;
@@ -125,7 +132,8 @@ export class KalshiMarketDataFeed implements MarketDataFeed {
         }
       },
       trustChanged: (c) => {
-        if (!c.trusted && markets.has(c.marketTicker)) h.onBookUntrusted([c.marketTicker], c.reason.toUpperCase());
+        if (!c.trusted && markets.has(c.marketTicker))
+          h.onBookUntrusted([c.marketTicker], c.reason.toUpperCase());
       },
       close: (c) => {
         if (c.willReconnect) h.onConnectionState('disconnected');
@@ -139,11 +147,15 @@ export class KalshiMarketDataFeed implements MarketDataFeed {
       h.onConnectionState('connecting');
       if (this.#manage) await this.#socket.connect();
       const tickers = [...marketTickers];
-      this.#bookSub = await this.#socket.subscribe({ channels: ['orderbook_delta'], market_tickers: tickers });
+      this.#bookSub = await this.#socket.subscribe({
+        channels: ['orderbook_delta'],
+        market_tickers: tickers,
+      });
       this.#subs.push(this.#bookSub);
       this.#subs.push(await this.#socket.subscribe({ channels: ['user_orders', 'fill'] }));
       this.#subs.push(await this.#socket.subscribe({ channels: ['market_lifecycle_v2'] }));
-      if (this.#trades) this.#subs.push(await this.#socket.subscribe({ channels: ['trade'], market_tickers: tickers }));
+      if (this.#trades)
+        this.#subs.push(await this.#socket.subscribe({ channels: ['trade'], market_tickers: tickers }));
       h.onConnectionState('connected');
     } catch (err) {
       await this.stop();

@@ -12,8 +12,8 @@ import {
   isKalshiRateLimitError,
   type OrderGroupsResource,
   type OrdersResource,
-  parseCount,
   type PortfolioResource,
+  parseCount,
 } from '@mnquants/kalshi-sdk';
 import type { CountUnits, Fill, VenueOrder, VenuePosition } from '../../model/types.js';
 import type {
@@ -35,7 +35,15 @@ export interface KalshiGatewayClient {
   /** Order writes and reads. */
   readonly orders: Pick<
     OrdersResource,
-    'create' | 'batchCreate' | 'cancel' | 'batchCancel' | 'amend' | 'decrease' | 'cancelAll' | 'get' | 'iterate'
+    | 'create'
+    | 'batchCreate'
+    | 'cancel'
+    | 'batchCancel'
+    | 'amend'
+    | 'decrease'
+    | 'cancelAll'
+    | 'get'
+    | 'iterate'
   >;
   /** Positions and fills. */
   readonly portfolio: Pick<PortfolioResource, 'iteratePositions' | 'iterateFills'>;
@@ -67,11 +75,13 @@ export interface KalshiOrderGatewayConfig {
 export function classifyKalshiError(err: unknown): GatewayFailure {
   const message = err instanceof Error ? err.message : String(err);
   if (isKalshiRateLimitError(err)) return { ok: false, kind: 'RATE_LIMITED', code: 'rate_limited', message };
-  if (isKalshiNotFoundError(err)) return { ok: false, kind: 'NOT_FOUND', code: err.kalshiCode ?? 'not_found', message };
+  if (isKalshiNotFoundError(err))
+    return { ok: false, kind: 'NOT_FOUND', code: err.kalshiCode ?? 'not_found', message };
   if (isKalshiApiError(err) && err.status < 500) {
     return { ok: false, kind: 'REJECTED', code: err.kalshiCode ?? `http_${err.status}`, message };
   }
-  const code = typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : 'UNKNOWN';
+  const code =
+    typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : 'UNKNOWN';
   return { ok: false, kind: 'UNKNOWN', code, message };
 }
 
@@ -143,10 +153,13 @@ export class KalshiOrderGateway implements OrderGateway {
   async placeOrders(requests: readonly PlaceOrderRequest[]): Promise<readonly GatewayResult<PlacedOrder>[]> {
     for (const r of requests) this.#remember(r.clientOrderId, r.marketTicker);
     try {
-      const r = await this.#client.orders.batchCreate({ orders: requests.map((q) => this.#sub(toCreateOrderRequest(q))) });
+      const r = await this.#client.orders.batchCreate({
+        orders: requests.map((q) => this.#sub(toCreateOrderRequest(q))),
+      });
       return requests.map((req, i): GatewayResult<PlacedOrder> => {
         const item = r.orders[i];
-        if (item === undefined) return { ok: false, kind: 'UNKNOWN', code: 'MISSING_ITEM', message: 'no result for this order' };
+        if (item === undefined)
+          return { ok: false, kind: 'UNKNOWN', code: 'MISSING_ITEM', message: 'no result for this order' };
         if (item.error != null || item.order_id == null) return itemFailure(item.error);
         return {
           ok: true,
@@ -154,7 +167,8 @@ export class KalshiOrderGateway implements OrderGateway {
             orderId: item.order_id,
             clientOrderId: item.client_order_id ?? req.clientOrderId,
             filledCountUnits: item.fill_count != null ? parseCount(item.fill_count) : 0,
-            remainingCountUnits: item.remaining_count != null ? parseCount(item.remaining_count) : req.countUnits,
+            remainingCountUnits:
+              item.remaining_count != null ? parseCount(item.remaining_count) : req.countUnits,
             tsMs: item.ts_ms ?? Date.now(),
           },
         };
@@ -175,7 +189,8 @@ export class KalshiOrderGateway implements OrderGateway {
         count: formatCount(request.totalCountUnits),
       };
       if (request.clientOrderId !== undefined) body.client_order_id = request.clientOrderId;
-      if (request.updatedClientOrderId !== undefined) body.updated_client_order_id = request.updatedClientOrderId;
+      if (request.updatedClientOrderId !== undefined)
+        body.updated_client_order_id = request.updatedClientOrderId;
       const params = this.#subaccount === undefined ? undefined : { subaccount: this.#subaccount };
       const r = await this.#client.orders.amend(request.orderId, body, params);
       const filled = r.fill_count != null ? parseCount(r.fill_count) : 0;
@@ -185,7 +200,9 @@ export class KalshiOrderGateway implements OrderGateway {
           orderId: r.order_id,
           filledCountUnits: filled,
           remainingCountUnits:
-            r.remaining_count != null ? parseCount(r.remaining_count) : Math.max(0, request.totalCountUnits - filled),
+            r.remaining_count != null
+              ? parseCount(r.remaining_count)
+              : Math.max(0, request.totalCountUnits - filled),
           tsMs: r.ts_ms,
         },
       };
@@ -203,7 +220,10 @@ export class KalshiOrderGateway implements OrderGateway {
         { reduce_to: formatCount(remainingCountUnits), market_ticker: ref.marketTicker },
         params,
       );
-      return { ok: true, value: { orderId: r.order_id, remainingCountUnits: parseCount(r.remaining_count), tsMs: r.ts_ms } };
+      return {
+        ok: true,
+        value: { orderId: r.order_id, remainingCountUnits: parseCount(r.remaining_count), tsMs: r.ts_ms },
+      };
     } catch (err) {
       return classifyKalshiError(err);
     }
@@ -228,9 +248,13 @@ export class KalshiOrderGateway implements OrderGateway {
       });
       return refs.map((ref, i): GatewayResult<ReducedOrder> => {
         const item = r.orders[i];
-        if (item === undefined) return { ok: false, kind: 'UNKNOWN', code: 'MISSING_ITEM', message: 'no result for this order' };
+        if (item === undefined)
+          return { ok: false, kind: 'UNKNOWN', code: 'MISSING_ITEM', message: 'no result for this order' };
         if (item.error != null) return itemFailure(item.error);
-        return { ok: true, value: { orderId: ref.orderId, remainingCountUnits: 0, tsMs: item.ts_ms ?? Date.now() } };
+        return {
+          ok: true,
+          value: { orderId: ref.orderId, remainingCountUnits: 0, tsMs: item.ts_ms ?? Date.now() },
+        };
       });
     } catch (err) {
       const f = classifyKalshiError(err);
@@ -241,7 +265,9 @@ export class KalshiOrderGateway implements OrderGateway {
   /** {@inheritDoc OrderGateway.cancelAll} */
   async cancelAll(): Promise<GatewayResult<void>> {
     try {
-      await this.#client.orders.cancelAll(this.#subaccount === undefined ? undefined : { subaccount: this.#subaccount });
+      await this.#client.orders.cancelAll(
+        this.#subaccount === undefined ? undefined : { subaccount: this.#subaccount },
+      );
       return { ok: true, value: undefined };
     } catch (err) {
       return classifyKalshiError(err);
@@ -250,7 +276,11 @@ export class KalshiOrderGateway implements OrderGateway {
 
   /** {@inheritDoc OrderGateway.getOpenOrders} */
   async getOpenOrders(marketTicker?: string): Promise<readonly VenueOrder[]> {
-    const params = this.#sub({ status: 'resting' as const, limit: 200, ...(marketTicker ? { ticker: marketTicker } : {}) });
+    const params = this.#sub({
+      status: 'resting' as const,
+      limit: 200,
+      ...(marketTicker ? { ticker: marketTicker } : {}),
+    });
     const out: VenueOrder[] = [];
     for await (const o of this.#client.orders.iterate(params)) out.push(parseOrder(o));
     return out;
@@ -301,7 +331,9 @@ export class KalshiOrderGateway implements OrderGateway {
   /** {@inheritDoc OrderGateway.createOrderGroup} */
   async createOrderGroup(contractsLimitCountUnits: CountUnits): Promise<GatewayResult<OrderGroup>> {
     try {
-      const r = await this.#client.orderGroups.create(this.#sub({ contracts_limit_fp: formatCount(contractsLimitCountUnits) }));
+      const r = await this.#client.orderGroups.create(
+        this.#sub({ contracts_limit_fp: formatCount(contractsLimitCountUnits) }),
+      );
       return { ok: true, value: { orderGroupId: r.order_group_id, contractsLimitCountUnits } };
     } catch (err) {
       return classifyKalshiError(err);

@@ -223,7 +223,12 @@ function levels(raw: readonly WsBookLevel[] | undefined): BookLevel[] {
  * ```
  */
 export function parseSnapshot(s: WsOrderbookSnapshotPayload, receivedTsMs: number): BookSnapshot {
-  return { marketTicker: s.market_ticker, yes: levels(s.yes_dollars_fp), no: levels(s.no_dollars_fp), tsMs: receivedTsMs };
+  return {
+    marketTicker: s.market_ticker,
+    yes: levels(s.yes_dollars_fp),
+    no: levels(s.no_dollars_fp),
+    tsMs: receivedTsMs,
+  };
 }
 
 /**

@@ -59,3 +59,24 @@ describe('simulator with a world', () => {
     expect(res.status).toBe(503);
   });
 });
+
+describe('real-time mode', () => {
+  it('advances the world from a timer and stops it on stop()', async () => {
+    const sim = new KalshiSimulator({ speed: 1_000, startTimeMs: OPEN, tickIntervalMs: 10 });
+    const { restUrl } = await sim.start();
+    try {
+      const read = async () =>
+        (await (await fetch(`${restUrl}/x-sim/index`)).json()) as { sim_time_ms: number; speed: number };
+      const first = await read();
+      expect(first.speed).toBe(1_000);
+      let later = first;
+      while (later.sim_time_ms <= first.sim_time_ms + 5_000) later = await read();
+      expect(later.sim_time_ms).toBeGreaterThan(first.sim_time_ms);
+    } finally {
+      await sim.stop();
+    }
+    const frozen = sim.exchange.nowMs();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(sim.world?.nowMs()).toBe(frozen);
+  });
+});

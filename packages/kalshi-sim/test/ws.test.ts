@@ -180,4 +180,43 @@ describe('WebSocket protocol', () => {
     await other.rest('GET', '/portfolio/balance');
     expect(spy.c.frames.some((f) => f.type === 'user_order')).toBe(false);
   });
+  it('publishes market lifecycle events', async () => {
+    const { c } = await client();
+    c.send('subscribe', { channels: ['market_lifecycle_v2'] });
+    await waitFor(() => c.frames.find((f) => f.type === 'subscribed'));
+    env.sim.step(3_600_000); // past close_time
+    const r = env.sim.exchange.determineMarket(TICKER, 'yes', '51.00');
+    expect(r.ok).toBe(true);
+    const determined = await waitFor(() =>
+      c.frames.find((f) => f.type === 'market_lifecycle_v2' && f.msg.event_type === 'determined'),
+    );
+    expect(determined.msg).toMatchObject({
+      market_ticker: TICKER,
+      result: 'yes',
+      settlement_value: '1.0000',
+    });
+    env.sim.step(61_000);
+    const settled = await waitFor(() =>
+      c.frames.find((f) => f.type === 'market_lifecycle_v2' && f.msg.event_type === 'settled'),
+    );
+    const seqs = c.frames.filter((f) => f.type === 'market_lifecycle_v2').map((f) => f.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    expect(settled.seq).toBeGreaterThan(determined.seq);
+  });
+
+  it('publishes order group updates to the owner', async () => {
+    const { c, rest } = await client();
+    c.send('subscribe', { channels: ['order_group_updates'] });
+    await waitFor(() => c.frames.find((f) => f.type === 'subscribed'));
+    const g = await rest('POST', '/portfolio/order_groups/create', { contracts_limit_fp: '5.00' });
+    expect(g.status).toBe(201);
+    await rest('PUT', `/portfolio/order_groups/${g.body.order_group_id}/trigger`, {});
+    const types = await waitFor(() => {
+      const t = c.frames.filter((f) => f.type === 'order_group_updates').map((f) => f.msg.event_type);
+      return t.length >= 2 ? t : undefined;
+    });
+    expect(types).toEqual(['created', 'triggered']);
+    const created = c.frames.find((f) => f.type === 'order_group_updates');
+    expect(created.msg).toMatchObject({ order_group_id: g.body.order_group_id, contracts_limit_fp: '5.00' });
+  });
 });

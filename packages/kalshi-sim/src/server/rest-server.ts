@@ -349,7 +349,7 @@ export class SimRestServer {
         .filter((m) => m.eventTicker === e.eventTicker)
         .map((m) => this.#market(m));
       const nested = boolParam(query, 'with_nested_markets');
-      return ok({ event: wire.event(e, nested ? markets : undefined), markets: nested ? [] : markets });
+      return ok({ event: wire.event(e, nested ? markets : undefined), markets });
     });
     add('GET', '/markets', 'public', ({ query }) => {
       const limit = intParam(query, 'limit', 100, 0, 1000);

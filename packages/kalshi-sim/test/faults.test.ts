@@ -179,3 +179,22 @@ describe('rate limits', () => {
     }
   });
 });
+
+describe('restart', () => {
+  it('can start again after stop without leaking fault listeners', async () => {
+    const env = await startSim();
+    await env.sim.stop();
+    expect(env.sim.faults.events.listenerCount('dropSockets')).toBe(0);
+    const again = await env.sim.start();
+    try {
+      const user = env.sim.createUser({ keyType: 'ed25519' });
+      const c = await openWs(again.wsUrl, user);
+      const closed = new Promise<void>((resolve) => c.ws.once('close', () => resolve()));
+      env.sim.faults.dropWebSockets();
+      await closed;
+      expect(env.sim.faults.events.listenerCount('dropSockets')).toBe(1);
+    } finally {
+      await env.sim.stop();
+    }
+  });
+});

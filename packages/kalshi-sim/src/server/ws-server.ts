@@ -106,18 +106,20 @@ export class SimWsServer {
   constructor(deps: WsServerDeps) {
     this.#deps = deps;
     this.#wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
-    deps.faults.events.on('dropSockets', (sel) => {
-      for (const c of this.#conns) if (sel.userId === undefined || sel.userId === c.userId) c.ws.terminate();
-    });
-    deps.faults.events.on('malformedFrame', (sel) => {
-      for (const c of this.#conns) {
-        if (sel.userId === undefined || sel.userId === c.userId) c.ws.send(sel.text);
-      }
-    });
+    deps.faults.events.on('dropSockets', this.#onDrop);
+    deps.faults.events.on('malformedFrame', this.#onMalformed);
     const every = deps.pingIntervalMs ?? 10_000;
     this.#pingTimer = setInterval(() => this.#ping(), every);
     this.#pingTimer.unref();
   }
+
+  readonly #onDrop = (sel: { userId?: string }): void => {
+    for (const c of this.#conns) if (sel.userId === undefined || sel.userId === c.userId) c.ws.terminate();
+  };
+
+  readonly #onMalformed = (sel: { userId?: string; text: string }): void => {
+    for (const c of this.#conns) if (sel.userId === undefined || sel.userId === c.userId) c.ws.send(sel.text);
+  };
 
   /** Number of open connections. */
   get connectionCount(): number {
@@ -517,6 +519,8 @@ export class SimWsServer {
   async close(): Promise<void> {
     if (this.#pingTimer !== undefined) clearInterval(this.#pingTimer);
     this.#pingTimer = undefined;
+    this.#deps.faults.events.off('dropSockets', this.#onDrop);
+    this.#deps.faults.events.off('malformedFrame', this.#onMalformed);
     for (const c of this.#conns) c.ws.terminate();
     this.#conns.clear();
     await new Promise<void>((resolve) => this.#wss.close(() => resolve()));

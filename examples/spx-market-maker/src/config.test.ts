@@ -143,7 +143,7 @@ describe('README', () => {
         row
           .split(/(?<!\\)\|/)
           .map((c) => c.trim().replace(/^-+$/, '---'))
-          .filter((c, i, all) => i > 0 && i < all.length - 1),
+          .filter((_c, i, all) => i > 0 && i < all.length - 1),
       );
     expect(table).toBeDefined();
     expect(cells(table!)).toEqual(cells(configTableMarkdown()));

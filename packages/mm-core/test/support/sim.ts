@@ -1,6 +1,6 @@
 /** A manual-mode Kalshi simulator with one open market, plus signed SDK clients for its users. */
 import { KalshiClient } from '@mnquants/kalshi-sdk';
-import { KalshiSimulator, LINEAR_CENT_RANGES } from '@mnquants/kalshi-sim';
+import { KalshiSimulator, LINEAR_CENT_RANGES, type SimUsageTier } from '@mnquants/kalshi-sim';
 
 export const T0 = Date.UTC(2026, 2, 13, 14, 30);
 export const TICKER = 'KXCORE-26MAR13-T50';
@@ -51,8 +51,8 @@ export async function startSim() {
   sim.step();
   const address = await sim.start({ port: 0 });
   const clients: KalshiClient[] = [];
-  const user = (balanceDollars = '10000') => {
-    const u = sim.createUser({ balanceDollars, keyType: 'ed25519', tier: 'prime' });
+  const user = (balanceDollars = '10000', tier: SimUsageTier = 'prime') => {
+    const u = sim.createUser({ balanceDollars, keyType: 'ed25519', tier });
     const client = new KalshiClient({
       restUrl: address.restUrl,
       wsUrl: address.wsUrl,

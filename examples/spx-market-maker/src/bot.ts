@@ -103,11 +103,15 @@ function mmLogger(logger: Logger): MmLogger {
 const dollars = (u: PriceUnits | null | undefined): string | null =>
   u === null || u === undefined ? null : (u / 10_000).toFixed(4);
 
+/** `INX 6600-6624.99`, `INXU >6624.99`: series without `KX`, strike to the cent. */
 function label(c: SpxContract): string {
   const s = c.strike;
-  if (s.type === 'between') return `${s.floor ?? '-inf'}-${s.cap ?? 'inf'}`;
-  if (s.type === 'greater' || s.type === 'greater_or_equal') return `>${s.floor}`;
-  return `<${s.cap}`;
+  const lvl = (v: number | null) => (v === null ? '' : String(Math.floor(v * 100) / 100));
+  const series = c.series.replace(/^KX/, '');
+  if (s.type === 'between') return `${series} ${lvl(s.floor)}-${lvl(s.cap)}`;
+  if (s.type === 'greater') return `${series} >${lvl(s.floor)}`;
+  if (s.type === 'greater_or_equal') return `${series} >=${lvl(s.floor)}`;
+  return `${series} ${s.type === 'less' ? '<' : '<='}${lvl(s.cap)}`;
 }
 
 function waitFor(signal: AbortSignal, ms: number): Promise<void> {

@@ -12,7 +12,7 @@ const snapshot = (over: Partial<StatusSnapshot> = {}): StatusSnapshot => ({
   markets: [
     {
       ticker: 'KXINX-26NOV25H1600-B6612',
-      label: '6600-6624.99',
+      label: 'INX 6600-6624.99',
       fairUnits: 4_210,
       bookBid: 4_000,
       bookAsk: 4_400,
@@ -34,18 +34,22 @@ describe('renderStatus', () => {
   it('shows the clock in ET, minutes to close, reference values and risk state', () => {
     const [head] = renderStatus(snapshot({ riskState: 'halted', riskReason: 'MAX_LOSS' }));
     expect(head).toContain('10:00:00 ET');
-    expect(head).toContain('(360 min to close)');
+    expect(head).toContain(', 360m to close');
     expect(head).toContain('SPX 6612.34');
     expect(head).toContain('VIX 18.50 STALE');
-    expect(head).toContain('risk HALTED (MAX_LOSS)');
+    expect(head).toContain('HALTED (MAX_LOSS)');
+  });
+
+  it('fits an 80-column terminal', () => {
+    for (const line of renderStatus(snapshot())) expect(line.length).toBeLessThanOrEqual(80);
   });
 
   it('shows fair value, book, our quotes and position per market, flagging an untrusted book', () => {
     const row = renderStatus(snapshot())[2]!;
-    expect(row).toContain('KXINX-26NOV25H1600-B6612?');
+    expect(row).toContain('INX 6600-6624.99?');
     expect(row).toContain('.4210');
     expect(row).toContain('.4000/.4400');
-    expect(row).toContain('.4000 x5');
+    expect(row).toContain('.4000x5');
     expect(row.trimEnd().endsWith('-2')).toBe(true);
   });
 

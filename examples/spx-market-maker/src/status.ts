@@ -11,7 +11,7 @@ import { contracts, usd } from './summary.js';
 export interface MarketStatus {
   /** Market ticker. */
   readonly ticker: string;
-  /** Short human label, e.g. `6600-6624.99` or `>6624.99`. */
+  /** Short label shown in the panel, e.g. `INX 6600-6624.99` or `INXU >6624.99`. */
   readonly label: string;
   /** Fair value, price units, or `null` when not priced. */
   readonly fairUnits: PriceUnits | null;
@@ -48,7 +48,7 @@ export interface StatusSnapshot {
   readonly workingOrders: number;
 }
 
-const px = (u: PriceUnits | null): string => (u === null ? '  -   ' : formatDollars(u, 4).replace(/^0/, ''));
+const px = (u: PriceUnits | null): string => (u === null ? '  -  ' : formatDollars(u, 4).replace(/^0/, ''));
 
 function etClock(ms: number): string {
   return new Intl.DateTimeFormat('en-US', {
@@ -65,22 +65,22 @@ function etClock(ms: number): string {
  */
 export function renderStatus(s: StatusSnapshot): string[] {
   const left =
-    s.closeMs === null ? '' : `  (${Math.max(0, Math.round((s.closeMs - s.clockMs) / 60_000))} min to close)`;
+    s.closeMs === null ? '' : `, ${Math.max(0, Math.round((s.closeMs - s.clockMs) / 60_000))}m to close`;
   const ref = (name: string, r: { value: number; stale: boolean } | null) =>
     r === null ? `${name} -` : `${name} ${r.value.toFixed(2)}${r.stale ? ' STALE' : ''}`;
   const lines = [
-    `── ${s.venue}  ${etClock(s.clockMs)} ET${left}  ${ref('SPX', s.index)}  ${ref('VIX', s.vix)}  risk ${s.riskState.toUpperCase()}${s.riskReason === null ? '' : ` (${s.riskReason})`}`,
-    `   market                         fair   book bid/ask     our bid        our ask         pos`,
+    `── ${s.venue} ${etClock(s.clockMs)} ET${left}  ${ref('SPX', s.index)}  ${ref('VIX', s.vix)}  ${s.riskState.toUpperCase()}${s.riskReason === null ? '' : ` (${s.riskReason})`}`,
+    `   ${'market'.padEnd(19)} ${'fair'.padStart(5)}  ${'book bid/ask'.padEnd(11)}  ${'our bid'.padEnd(9)}  ${'our ask'.padEnd(9)}  ${'pos'.padStart(5)}`,
   ];
   for (const m of s.markets) {
     const ours = (q: { priceUnits: PriceUnits; countUnits: CountUnits } | null) =>
-      q === null ? '      -      ' : `${px(q.priceUnits)} x${contracts(q.countUnits).padEnd(5)}`;
+      (q === null ? '-' : `${px(q.priceUnits)}x${contracts(q.countUnits)}`).padEnd(9);
     lines.push(
-      `   ${`${m.ticker}${m.trusted ? '' : '?'}`.padEnd(30)} ${px(m.fairUnits)}  ${px(m.bookBid)}/${px(m.bookAsk)}  ${ours(m.ourBid)}  ${ours(m.ourAsk)}  ${contracts(m.positionUnits).padStart(6)}`,
+      `   ${`${m.label}${m.trusted ? '' : '?'}`.padEnd(19)} ${px(m.fairUnits)}  ${px(m.bookBid)}/${px(m.bookAsk)}  ${ours(m.ourBid)}  ${ours(m.ourAsk)}  ${contracts(m.positionUnits).padStart(5)}`,
     );
   }
   lines.push(
-    `   fills ${s.fills}  working ${s.workingOrders}  realized ${usd(s.realizedMicros)}  unrealized ${usd(s.unrealizedMicros)}  fees ${usd(s.feesMicros)}  net ${usd(s.realizedMicros + s.unrealizedMicros - s.feesMicros)}`,
+    `   fills ${s.fills}  working ${s.workingOrders}  P&L realized ${usd(s.realizedMicros)} unrealized ${usd(s.unrealizedMicros)} fees ${usd(s.feesMicros)} net ${usd(s.realizedMicros + s.unrealizedMicros - s.feesMicros)}`,
   );
   return lines;
 }

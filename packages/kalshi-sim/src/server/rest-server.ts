@@ -412,7 +412,9 @@ export class SimRestServer {
     });
 
     // --- portfolio reads ---
-    add('GET', '/portfolio/balance', 'private', ({ user }) => ok(wire.balance(ex.balance(user))));
+    add('GET', '/portfolio/balance', 'private', ({ user }) =>
+      ok(wire.balance(ex.balance(user), this.#deps.nowMs())),
+    );
     add('GET', '/portfolio/positions', 'private', ({ user, query }) => {
       const limit = intParam(query, 'limit', 100, 1, 1000);
       const ticker = query.get('ticker');

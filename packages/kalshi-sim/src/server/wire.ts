@@ -374,13 +374,12 @@ export function settlement(s: EngineSettlement): Json {
   };
 }
 
-export function balance(b: EngineBalance): Json {
-  const portfolio = b.positionsValueMicros;
+export function balance(b: EngineBalance, nowMs: number): Json {
   return {
     balance: cents(b.availableMicros),
     balance_dollars: money(b.availableMicros),
-    portfolio_value: cents(portfolio),
-    updated_ts: 0,
+    portfolio_value: cents(b.positionsValueMicros),
+    updated_ts: Math.floor(nowMs / 1000),
   };
 }
 

@@ -1,5 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isKalshiError, parseCount, parseDollars } from '@mnquants/kalshi-sdk';
+import {
+  type CancelOrderV2Response,
+  type CreateOrderV2Response,
+  isKalshiError,
+  type Market,
+  parseCount,
+  parseDollars,
+} from '@mnquants/kalshi-sdk';
 import type { KeyStore } from '../auth/key-store.js';
 import type {
   AmendOrderParams,
@@ -706,7 +713,7 @@ export class SimRestServer {
     if (this.#deps.faults.tradingPaused) throw tradingPausedError();
   }
 
-  #market(m: Parameters<typeof wire.market>[0]): Json {
+  #market(m: Parameters<typeof wire.market>[0]): Market {
     return wire.market(m, this.#deps.exchange.topOfBook(m.ticker));
   }
 
@@ -842,8 +849,12 @@ function createParams(body: unknown, nowMs: number): CreateOrderParams {
   return p;
 }
 
-function createResponse(o: EngineOrder, avgPrice: number | undefined, avgFee: number | undefined): Json {
-  const out: Json = {
+function createResponse(
+  o: EngineOrder,
+  avgPrice: number | undefined,
+  avgFee: number | undefined,
+): CreateOrderV2Response {
+  const out: CreateOrderV2Response = {
     order_id: o.orderId,
     client_order_id: o.clientOrderId,
     fill_count: wire.count(o.fillCountUnits),
@@ -855,7 +866,7 @@ function createResponse(o: EngineOrder, avgPrice: number | undefined, avgFee: nu
   return out;
 }
 
-function cancelResponse(o: EngineOrder, reducedBy: number, nowMs: number): Json {
+function cancelResponse(o: EngineOrder, reducedBy: number, nowMs: number): CancelOrderV2Response {
   return {
     order_id: o.orderId,
     client_order_id: o.clientOrderId,

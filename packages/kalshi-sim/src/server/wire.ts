@@ -1,4 +1,17 @@
-import { formatCount, formatDollars, formatMicros } from '@mnquants/kalshi-sdk';
+import {
+  type EventData,
+  type Fill,
+  formatCount,
+  formatDollars,
+  formatMicros,
+  type GetBalanceResponse,
+  type Market,
+  type MarketPosition,
+  type Order,
+  type Series,
+  type Settlement,
+  type Trade,
+} from '@mnquants/kalshi-sdk';
 import type {
   EngineBalance,
   EngineFill,
@@ -54,7 +67,7 @@ export function statusMatches(filter: string, status: string): boolean {
 /** The filter values accepted by `status`. */
 export const STATUS_FILTERS = Object.keys(STATUS_FOR_FILTER);
 
-export function series(s: SeriesDefinition): Json {
+export function series(s: SeriesDefinition): Series {
   return {
     ticker: s.ticker,
     frequency: s.frequency,
@@ -71,8 +84,8 @@ export function series(s: SeriesDefinition): Json {
   };
 }
 
-export function event(e: EventDefinition, markets?: Json[]): Json {
-  const out: Json = {
+export function event(e: EventDefinition, markets?: Market[]): EventData {
+  const out: EventData = {
     event_ticker: e.eventTicker,
     series_ticker: e.seriesTicker,
     title: e.title,
@@ -88,8 +101,8 @@ export function event(e: EventDefinition, markets?: Json[]): Json {
   return out;
 }
 
-export function market(m: MarketState, top: TopOfBook): Json {
-  const out: Json = {
+export function market(m: MarketState, top: TopOfBook): Market {
+  const out: Market = {
     ticker: m.ticker,
     event_ticker: m.eventTicker,
     series_ticker: m.seriesTicker,
@@ -144,8 +157,8 @@ export function market(m: MarketState, top: TopOfBook): Json {
   return out;
 }
 
-export function order(o: EngineOrder): Json {
-  const out: Json = {
+export function order(o: EngineOrder): Order {
+  const out: Order = {
     order_id: o.orderId,
     user_id: o.userId,
     client_order_id: o.clientOrderId,
@@ -210,7 +223,7 @@ export function userOrder(o: EngineOrder): Json {
   return out;
 }
 
-export function fill(f: EngineFill): Json {
+export function fill(f: EngineFill): Fill {
   return {
     fill_id: f.fillId,
     trade_id: f.tradeId,
@@ -257,7 +270,7 @@ export function wsFill(f: EngineFill): Json {
   return out;
 }
 
-export function trade(t: EngineTrade): Json {
+export function trade(t: EngineTrade): Trade {
   return {
     trade_id: t.tradeId,
     ticker: t.ticker,
@@ -308,7 +321,7 @@ export function wsTicker(m: MarketState, top: TopOfBook, tsMs: number): Json {
   };
 }
 
-export function position(p: EnginePosition): Json {
+export function position(p: EnginePosition): MarketPosition {
   return {
     ticker: p.ticker,
     exchange_index: 0,
@@ -317,7 +330,6 @@ export function position(p: EnginePosition): Json {
     market_exposure_dollars: money(p.positionCostMicros),
     realized_pnl_dollars: money(p.realizedPnlMicros),
     fees_paid_dollars: money(p.feesPaidMicros),
-    resting_orders_value_dollars: money(p.restingOrderValueMicros),
     last_updated_ts: rfc3339(p.lastUpdatedMs),
   };
 }
@@ -357,7 +369,7 @@ export function eventPosition(eventTicker: string, ps: EnginePosition[]): Json {
   };
 }
 
-export function settlement(s: EngineSettlement): Json {
+export function settlement(s: EngineSettlement): Settlement {
   return {
     ticker: s.ticker,
     event_ticker: s.eventTicker,
@@ -374,7 +386,7 @@ export function settlement(s: EngineSettlement): Json {
   };
 }
 
-export function balance(b: EngineBalance, nowMs: number): Json {
+export function balance(b: EngineBalance, nowMs: number): GetBalanceResponse {
   return {
     balance: cents(b.availableMicros),
     balance_dollars: money(b.availableMicros),

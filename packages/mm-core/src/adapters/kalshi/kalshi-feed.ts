@@ -73,7 +73,7 @@ export class KalshiMarketDataFeed implements MarketDataFeed {
     this.#now = config.nowMs ?? Date.now;
   }
 
-  /** {@inheritDoc MarketDataFeed.start} */
+  /** Attaches listeners, connects (when managed) and subscribes; resolves once subscriptions are acknowledged. */
   async start(marketTickers: readonly string[], h: MarketDataHandlers): Promise<void> {
     this.#markets = new Set(marketTickers);
     const markets = this.#markets;
@@ -163,7 +163,7 @@ export class KalshiMarketDataFeed implements MarketDataFeed {
     }
   }
 
-  /** {@inheritDoc MarketDataFeed.requestSnapshot} */
+  /** Asks for fresh snapshots of these markets (`get_snapshot`) on the book subscription. */
   requestSnapshot(marketTickers: readonly string[]): void {
     const sub = this.#bookSub;
     if (sub === undefined || marketTickers.length === 0) return;
@@ -172,7 +172,7 @@ export class KalshiMarketDataFeed implements MarketDataFeed {
     });
   }
 
-  /** {@inheritDoc MarketDataFeed.stop} */
+  /** Detaches listeners and closes the socket (when managed) or unsubscribes. */
   async stop(): Promise<void> {
     for (const [event, fn] of Object.entries(this.#listeners)) {
       this.#socket.off(event as keyof KalshiWebSocketEvents, fn as never);

@@ -129,7 +129,7 @@ export class KalshiOrderGateway implements OrderGateway {
     }
   }
 
-  /** {@inheritDoc OrderGateway.placeOrder} */
+  /** Places one order (`POST /portfolio/events/orders`). */
   async placeOrder(request: PlaceOrderRequest): Promise<GatewayResult<PlacedOrder>> {
     this.#remember(request.clientOrderId, request.marketTicker);
     try {
@@ -149,7 +149,7 @@ export class KalshiOrderGateway implements OrderGateway {
     }
   }
 
-  /** {@inheritDoc OrderGateway.placeOrders} */
+  /** Places several orders in one batch; results are in request order. */
   async placeOrders(requests: readonly PlaceOrderRequest[]): Promise<readonly GatewayResult<PlacedOrder>[]> {
     for (const r of requests) this.#remember(r.clientOrderId, r.marketTicker);
     try {
@@ -179,7 +179,7 @@ export class KalshiOrderGateway implements OrderGateway {
     }
   }
 
-  /** {@inheritDoc OrderGateway.amendOrder} */
+  /** Amends price and/or total size (`.../amend`). */
   async amendOrder(request: AmendOrderRequest): Promise<GatewayResult<AmendedOrder>> {
     try {
       const body: Parameters<KalshiGatewayClient['orders']['amend']>[1] = {
@@ -211,7 +211,7 @@ export class KalshiOrderGateway implements OrderGateway {
     }
   }
 
-  /** {@inheritDoc OrderGateway.decreaseOrder} */
+  /** Reduces the remaining size with `reduce_to` (keeps queue priority). */
   async decreaseOrder(ref: OrderRef, remainingCountUnits: CountUnits): Promise<GatewayResult<ReducedOrder>> {
     try {
       const params = this.#subaccount === undefined ? undefined : { subaccount: this.#subaccount };
@@ -229,7 +229,7 @@ export class KalshiOrderGateway implements OrderGateway {
     }
   }
 
-  /** {@inheritDoc OrderGateway.cancelOrder} */
+  /** Cancels one order. */
   async cancelOrder(ref: OrderRef): Promise<GatewayResult<ReducedOrder>> {
     try {
       const r = await this.#client.orders.cancel(ref.orderId, this.#sub({ market_ticker: ref.marketTicker }));
@@ -239,7 +239,7 @@ export class KalshiOrderGateway implements OrderGateway {
     }
   }
 
-  /** {@inheritDoc OrderGateway.cancelOrders} */
+  /** Cancels several orders in one batch; results are in request order. */
   async cancelOrders(refs: readonly OrderRef[]): Promise<readonly GatewayResult<ReducedOrder>[]> {
     if (refs.length === 0) return [];
     try {
@@ -262,7 +262,7 @@ export class KalshiOrderGateway implements OrderGateway {
     }
   }
 
-  /** {@inheritDoc OrderGateway.cancelAll} */
+  /** Cancels every resting order of the account (or subaccount). */
   async cancelAll(): Promise<GatewayResult<void>> {
     try {
       await this.#client.orders.cancelAll(
@@ -274,7 +274,7 @@ export class KalshiOrderGateway implements OrderGateway {
     }
   }
 
-  /** {@inheritDoc OrderGateway.getOpenOrders} */
+  /** Lists resting orders, optionally of one market (all pages). */
   async getOpenOrders(marketTicker?: string): Promise<readonly VenueOrder[]> {
     const params = this.#sub({
       status: 'resting' as const,
@@ -286,7 +286,7 @@ export class KalshiOrderGateway implements OrderGateway {
     return out;
   }
 
-  /** {@inheritDoc OrderGateway.getPositions} */
+  /** Lists non-zero market positions (all pages). */
   async getPositions(): Promise<readonly VenuePosition[]> {
     const out: VenuePosition[] = [];
     for await (const p of this.#client.portfolio.iteratePositions(this.#sub({ limit: 200 }))) {
@@ -296,7 +296,7 @@ export class KalshiOrderGateway implements OrderGateway {
     return out;
   }
 
-  /** {@inheritDoc OrderGateway.getFillsSince} */
+  /** Lists fills at or after a time (all pages; second resolution, so callers dedupe). */
   async getFillsSince(sinceTsMs: number): Promise<readonly Fill[]> {
     const out: Fill[] = [];
     const params = this.#sub({ min_ts: Math.floor(sinceTsMs / 1_000), limit: 200 });
@@ -304,7 +304,7 @@ export class KalshiOrderGateway implements OrderGateway {
     return out;
   }
 
-  /** {@inheritDoc OrderGateway.getOrder} */
+  /** Gets one order by id, `undefined` on 404. */
   async getOrder(orderId: string): Promise<VenueOrder | undefined> {
     try {
       return parseOrder((await this.#client.orders.get(orderId)).order);
@@ -314,7 +314,7 @@ export class KalshiOrderGateway implements OrderGateway {
     }
   }
 
-  /** {@inheritDoc OrderGateway.getOrderByClientOrderId} */
+  /** Finds an order by client id in its market over the lookup window. */
   async getOrderByClientOrderId(clientOrderId: string): Promise<VenueOrder | undefined> {
     const ticker = this.#tickerByClientId.get(clientOrderId);
     const params = this.#sub({
@@ -328,7 +328,7 @@ export class KalshiOrderGateway implements OrderGateway {
     return undefined;
   }
 
-  /** {@inheritDoc OrderGateway.createOrderGroup} */
+  /** Creates an order group with a matched-contracts limit. */
   async createOrderGroup(contractsLimitCountUnits: CountUnits): Promise<GatewayResult<OrderGroup>> {
     try {
       const r = await this.#client.orderGroups.create(

@@ -117,15 +117,13 @@ function label(c: SpxContract): string {
 function waitFor(signal: AbortSignal, ms: number): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(t);
-        resolve();
-      },
-      { once: true },
-    );
+    const done = () => {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
   });
 }
 
@@ -231,7 +229,7 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
     'starting',
   );
   const venue = await openVenue(config, logger, io.simulator);
-  logger.info({ venue: venue.description }, venue.name === 'sim' ? 'simulator started' : 'connected');
+  logger.info({ venue: venue.description }, venue.name === 'sim' ? 'simulator started' : 'venue opened');
   let engine: Engine | undefined;
   const timers: NodeJS.Timeout[] = [];
   const result = (partial: Partial<BotResult> & { exitCode: number }): BotResult => ({
@@ -246,10 +244,20 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
     ...partial,
   });
   try {
-    const startAccount = await venueAccount(venue.client).catch((err: unknown) => {
-      logger.warn({ err }, 'could not read the account at start');
-      return null;
-    });
+    let startAccount: Awaited<ReturnType<typeof venueAccount>>;
+    try {
+      startAccount = await venueAccount(venue.client);
+    } catch (err) {
+      logger.error(
+        { err: (err as Error).message },
+        'cannot read the account: check the keys and the network',
+      );
+      return result({ exitCode: 1, stopReason: 'account unreachable' });
+    }
+    logger.info(
+      { balance: usd(startAccount.balanceMicros), positions: Object.keys(startAccount.positions).length },
+      'account',
+    );
     venue.reference.on('error', (err) => logger.warn({ err: err.message }, 'reference feed error'));
     await venue.reference.start();
     const index = await firstIndex(venue, stop.signal, 30_000);
@@ -584,26 +592,36 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
 
     const markMap = marks();
     const summary = ledger.summary(markMap);
+    // Marks actually used: the book mid, else the last fill price.
+    const used = new Map(summary.markets.map((m) => [m.market, m.markUsedUnits]));
+    for (const [t, m] of markMap) if (m !== null) used.set(t, m);
+    const valueAt = (positions: Record<string, number>): number | null => {
+      let value = 0;
+      for (const [t, n] of Object.entries(positions)) {
+        const m = used.get(t);
+        if (m === undefined) return null; // a position the bot did not trade: cannot compare
+        value += n >= 0 ? n * m : -n * (10_000 - m);
+      }
+      return value;
+    };
     let venueCheck: VenueCheck | null = null;
-    if (startAccount !== null) {
-      try {
-        const end = await venueAccount(venue.client);
-        let value = 0;
-        for (const [t, n] of Object.entries(end.positions)) {
-          const m = markMap.get(t) ?? summary.markets.find((x) => x.market === t)?.markUnits ?? null;
-          if (m === null) continue;
-          value += n >= 0 ? n * m : -n * (10_000 - m);
-        }
+    try {
+      const end = await venueAccount(venue.client);
+      const endValue = valueAt(end.positions);
+      const startValue = valueAt(startAccount.positions);
+      if (endValue !== null && startValue !== null) {
         const change = end.balanceMicros - startAccount.balanceMicros;
         venueCheck = {
           balanceChangeMicros: change,
-          positionsValueMicros: value,
-          venuePnlMicros: change + value,
+          positionsValueMicros: endValue - startValue,
+          venuePnlMicros: change + endValue - startValue,
           venuePositions: end.positions,
         };
-      } catch (err) {
-        logger.warn({ err }, 'could not read the account at stop');
+      } else {
+        logger.info({}, 'the account holds positions in other markets; venue P&L not compared');
       }
+    } catch (err) {
+      logger.warn({ err: (err as Error).message }, 'could not read the account at stop');
     }
     const extra =
       venueCheck === null
@@ -633,7 +651,7 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
       markets: tickers,
       stats,
       venueCheck,
-      marks: Object.fromEntries([...markMap].filter((e): e is [string, number] => e[1] !== null)),
+      marks: Object.fromEntries(used),
       simUserId: venue.sim?.userId ?? null,
     };
   } catch (err) {

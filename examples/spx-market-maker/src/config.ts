@@ -638,8 +638,8 @@ export function helpText(): string {
   const lines = [
     "spx-market-maker: quotes today's S&P 500 markets on Kalshi (or the embedded simulator).",
     '',
-    'Usage: npm start -- [options]',
-    '       node --conditions=@mnquants/source --import tsx src/main.ts [options]',
+    'Usage: npm start -w @mnquants/example-spx-market-maker -- [options]   (repository root)',
+    '       npm start -- [options]                                           (in examples/spx-market-maker)',
     '',
     'Settings are read from defaults, then --config <file.json>, then the environment (and .env),',
     'then flags (flags win). Prices and money are in dollars, sizes in contracts.',

@@ -39,8 +39,10 @@ export interface MarketSummary {
   readonly market: string;
   /** Net YES position, count units (negative = short YES / long NO). */
   readonly positionUnits: CountUnits;
-  /** Price used for unrealized P&L, price units, or `null` when unknown. */
+  /** Mark given for the market, price units, or `null` when none was given. */
   readonly markUnits: PriceUnits | null;
+  /** Price actually used for unrealized P&L: the mark, else the last fill price. */
+  readonly markUsedUnits: PriceUnits;
   /** Realized P&L before fees, micro-dollars. */
   readonly realizedMicros: Micros;
   /** Unrealized P&L at the mark, micro-dollars. */
@@ -168,6 +170,7 @@ export class FillLedger {
         market,
         positionUnits: b.position,
         markUnits: mark,
+        markUsedUnits: markUsed,
         realizedMicros: r,
         unrealizedMicros: u,
         feesMicros: b.fees,

@@ -280,4 +280,15 @@ describe('Engine', () => {
     expect(venue.calls[0]).toBe('createOrderGroup');
     expect(venue.resting().map((o) => o.orderGroupId)).toEqual(['og-1', 'og-1']);
   });
+
+  it('triggers the venue order group on the kill switch and resets it on resume', async () => {
+    const { venue, engine } = await started({ orderGroupContractsLimitCountUnits: 10_000 });
+    await engine.killSwitch('test');
+    const trigger = venue.calls.indexOf('triggerOrderGroup');
+    expect(trigger).toBeGreaterThanOrEqual(0);
+    expect(trigger).toBeLessThan(venue.calls.indexOf('cancelAll'));
+    await engine.resume();
+    expect(venue.calls).toContain('resetOrderGroup');
+    await until(() => venue.resting().length === 2);
+  });
 });

@@ -258,6 +258,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   #lastFillTsMs = 0;
   #reconciling: Promise<void> | undefined;
   #referenceListener: ((p: ReferencePrice) => void) | undefined;
+  #orderGroupId: string | undefined;
 
   /**
    * @param config - Everything the engine needs; validated at once.
@@ -334,6 +335,7 @@ export class Engine extends EventEmitter<EngineEvents> {
             `could not create order group: ${group.code} ${group.message}`,
           );
         this.#orders.setOrderGroup(group.value.orderGroupId);
+        this.#orderGroupId = group.value.orderGroupId;
       }
       await this.#feed.start(this.#cfg.markets, this.#handlers());
       await this.reconcile();
@@ -405,7 +407,8 @@ export class Engine extends EventEmitter<EngineEvents> {
    * Trips the kill switch: blocks new orders, cancels everything, verifies, stays halted.
    *
    * @remarks The order is deliberate: the trading state becomes `halted` (risk denies every
-   * quote, the order manager sends no create) before any cancel is sent; then the venue's
+   * quote, the order manager sends no create) before any cancel is sent; the venue order group
+   * (when armed) is triggered; then every known order is cancelled, the venue's
    * cancel-all runs, followed by a fresh open-orders query; any order still resting is cancelled
    * individually and the check repeats, up to `killSwitchAttempts` rounds.
    */
@@ -414,6 +417,11 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.#orders.blockNewOrders();
     this.emit('killSwitchTripped', reason);
     this.#logger.error('kill switch tripped', { reason });
+    if (this.#orderGroupId !== undefined && this.#gateway.triggerOrderGroup !== undefined) {
+      // The venue-side guard: cancels the group's orders and rejects new ones until reset.
+      const t = await this.#gateway.triggerOrderGroup(this.#orderGroupId);
+      if (!t.ok) this.#logger.warn('order group trigger failed', { code: t.code, message: t.message });
+    }
     this.#orders.cancelEverything();
     const attempts = this.#cfg.killSwitchAttempts ?? 3;
     let remaining = -1;
@@ -446,8 +454,16 @@ export class Engine extends EventEmitter<EngineEvents> {
     return report;
   }
 
-  /** Leaves `halted` or `reducing` and re-applies the strategy's desired quotes. */
-  resume(reason = 'manual resume'): void {
+  /**
+   * Leaves `halted` or `reducing` and re-applies the strategy's desired quotes.
+   *
+   * @remarks Resets the venue order group first when the kill switch triggered it.
+   */
+  async resume(reason = 'manual resume'): Promise<void> {
+    if (this.#orderGroupId !== undefined && this.#gateway.resetOrderGroup !== undefined) {
+      const r = await this.#gateway.resetOrderGroup(this.#orderGroupId);
+      if (!r.ok) this.#logger.warn('order group reset failed', { code: r.code, message: r.message });
+    }
     this.#orders.allowNewOrders();
     this.#risk.setState('active', reason);
     for (const t of this.#books.keys()) this.#riskDirty.add(t);

@@ -171,4 +171,8 @@ export interface OrderGateway {
   getOrderByClientOrderId(clientOrderId: string): Promise<VenueOrder | undefined>;
   /** Creates a venue order group (a rolling matched-contracts limit), when the venue has them. */
   createOrderGroup?(contractsLimitCountUnits: CountUnits): Promise<GatewayResult<OrderGroup>>;
+  /** Triggers an order group: the venue cancels its orders and rejects new ones until reset. */
+  triggerOrderGroup?(orderGroupId: string): Promise<GatewayResult<void>>;
+  /** Resets a triggered order group so it accepts orders again. */
+  resetOrderGroup?(orderGroupId: string): Promise<GatewayResult<void>>;
 }

@@ -54,6 +54,7 @@ export class FakeVenue implements OrderGateway {
   /** Outcome of automatically processed writes. */
   autoOutcome: Outcome = 'ok';
   cancelAllCalls = 0;
+  groupTriggered = false;
   /** When > 0, cancelAll leaves orders resting this many more times (to test verification). */
   cancelAllIneffective = 0;
   #nextId = 0;
@@ -130,6 +131,7 @@ export class FakeVenue implements OrderGateway {
   }
 
   #run(op: Op, outcome: Outcome): void {
+    if (op.kind === 'place' && this.groupTriggered && op.req.orderGroupId !== undefined) outcome = 'reject';
     const apply = outcome === 'ok' || outcome === 'unknown-applied';
     const fail = (): GatewayResult<never> | undefined => {
       if (outcome === 'reject')
@@ -263,6 +265,18 @@ export class FakeVenue implements OrderGateway {
   async getOrderByClientOrderId(clientOrderId: string): Promise<VenueOrder | undefined> {
     for (const o of this.orders.values()) if (o.clientOrderId === clientOrderId) return toVenue(o);
     return undefined;
+  }
+  async triggerOrderGroup(orderGroupId: string): Promise<GatewayResult<void>> {
+    this.calls.push('triggerOrderGroup');
+    this.groupTriggered = true;
+    for (const o of this.orders.values())
+      if (o.status === 'resting' && o.orderGroupId === orderGroupId) o.status = 'canceled';
+    return { ok: true, value: undefined };
+  }
+  async resetOrderGroup(): Promise<GatewayResult<void>> {
+    this.calls.push('resetOrderGroup');
+    this.groupTriggered = false;
+    return { ok: true, value: undefined };
   }
   async createOrderGroup(contractsLimitCountUnits: CountUnits): Promise<GatewayResult<OrderGroup>> {
     this.calls.push('createOrderGroup');

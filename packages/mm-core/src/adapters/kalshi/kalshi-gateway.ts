@@ -48,7 +48,7 @@ export interface KalshiGatewayClient {
   /** Positions and fills. */
   readonly portfolio: Pick<PortfolioResource, 'iteratePositions' | 'iterateFills'>;
   /** Order groups. */
-  readonly orderGroups: Pick<OrderGroupsResource, 'create'>;
+  readonly orderGroups: Pick<OrderGroupsResource, 'create' | 'trigger' | 'reset'>;
 }
 
 /** Options of {@link KalshiOrderGateway}. */
@@ -335,6 +335,32 @@ export class KalshiOrderGateway implements OrderGateway {
         this.#sub({ contracts_limit_fp: formatCount(contractsLimitCountUnits) }),
       );
       return { ok: true, value: { orderGroupId: r.order_group_id, contractsLimitCountUnits } };
+    } catch (err) {
+      return classifyKalshiError(err);
+    }
+  }
+
+  /** Triggers an order group (`PUT .../trigger`): Kalshi cancels its orders and blocks new ones. */
+  async triggerOrderGroup(orderGroupId: string): Promise<GatewayResult<void>> {
+    try {
+      await this.#client.orderGroups.trigger(
+        orderGroupId,
+        this.#subaccount === undefined ? undefined : { subaccount: this.#subaccount },
+      );
+      return { ok: true, value: undefined };
+    } catch (err) {
+      return classifyKalshiError(err);
+    }
+  }
+
+  /** Resets a triggered order group (`PUT .../reset`) so it accepts orders again. */
+  async resetOrderGroup(orderGroupId: string): Promise<GatewayResult<void>> {
+    try {
+      await this.#client.orderGroups.reset(
+        orderGroupId,
+        this.#subaccount === undefined ? undefined : { subaccount: this.#subaccount },
+      );
+      return { ok: true, value: undefined };
     } catch (err) {
       return classifyKalshiError(err);
     }

@@ -447,10 +447,15 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
       logger.error({ ...report }, 'kill switch completed');
       requestStop(`kill switch: ${report.reason}`);
     });
-    eng.on('bookUntrusted', (market, reason) =>
-      logger.warn({ market, reason }, 'book untrusted; quotes pulled'),
-    );
-    eng.on('bookTrusted', (market) => logger.info({ market }, 'book trusted again'));
+    const untrusted = new Set<string>();
+    eng.on('bookUntrusted', (market, reason) => {
+      untrusted.add(market);
+      logger.warn({ market, reason }, 'book untrusted; quotes pulled');
+    });
+    eng.on('bookTrusted', (market) => {
+      if (untrusted.delete(market)) logger.info({ market }, 'book trusted again; quoting resumes');
+      else logger.debug({ market }, 'book snapshot');
+    });
     eng.on('bookCrossed', (market) => logger.warn({ market }, 'book crossed'));
     eng.on('reconnected', () => {
       stats.reconnects += 1;

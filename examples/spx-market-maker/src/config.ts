@@ -638,8 +638,7 @@ export function helpText(): string {
   const lines = [
     "spx-market-maker: quotes today's S&P 500 markets on Kalshi (or the embedded simulator).",
     '',
-    'Usage: npm start -w @mnquants/example-spx-market-maker -- [options]   (repository root)',
-    '       npm start -- [options]                                           (in examples/spx-market-maker)',
+    'Usage: npm start -- [options]      (from the repository root or examples/spx-market-maker)',
     '',
     'Settings are read from defaults, then --config <file.json>, then the environment (and .env),',
     'then flags (flags win). Prices and money are in dollars, sizes in contracts.',

@@ -4,7 +4,10 @@
  *
  * @module
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import process from 'node:process';
+import { parseArgs } from 'node:util';
 import { runBot } from './bot.js';
 import { helpText, loadConfig } from './config.js';
 import { loadEnvFile } from './env-file.js';
@@ -12,16 +15,18 @@ import { createLogger } from './logging.js';
 import { PlainConsole, StatusPanel } from './status.js';
 
 async function main(argv: readonly string[]): Promise<number> {
+  // `npm start` runs in the workspace folder; relative paths mean the folder the user ran npm in.
+  const base = process.env.INIT_CWD ?? process.cwd();
+  const here = (p: string) => resolve(base, p);
   // The .env file may itself be named on the command line.
-  const envFlag = argv.findIndex((a) => a === '--env-file' || a.startsWith('--env-file='));
-  const envPath =
-    envFlag < 0
-      ? '.env'
-      : argv[envFlag]!.includes('=')
-        ? argv[envFlag]!.split('=')[1]!
-        : (argv[envFlag + 1] ?? '.env');
-  const envFile = loadEnvFile(envPath, process.env);
-  const loaded = loadConfig({ argv, env: envFile.env });
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { 'env-file': { type: 'string' } },
+    strict: false,
+  });
+  const envPath = typeof values['env-file'] === 'string' ? values['env-file'] : '.env';
+  const envFile = loadEnvFile(here(envPath), process.env);
+  const loaded = loadConfig({ argv, env: envFile.env, readFile: (p) => readFileSync(here(p), 'utf8') });
   if (loaded.kind === 'help') {
     process.stdout.write(`${helpText()}\n`);
     return 0;
@@ -32,7 +37,11 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write('Run with --help to see every option.\n');
     return 2;
   }
-  const config = loaded.config;
+  const config = {
+    ...loaded.config,
+    logFile: here(loaded.config.logFile),
+    privateKeyPath: loaded.config.privateKeyPath === null ? null : here(loaded.config.privateKeyPath),
+  };
   const tty = process.stdout.isTTY === true;
   const panel =
     config.status === 'on' || (config.status === 'auto' && tty) ? new StatusPanel(process.stdout) : null;

@@ -70,7 +70,7 @@ export interface VenueCheck {
 
 /** The outcome of {@link runBot}. */
 export interface BotResult {
-  /** Process exit code: 0 after a clean stop. */
+  /** Process exit code: 0 after a clean stop, 3 after a clean stop forced by the kill switch, 1 otherwise. */
   readonly exitCode: number;
   /** Why the bot stopped. */
   readonly stopReason: string;
@@ -649,7 +649,8 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
     io.panel?.close();
     for (const line of formatSummary(summary, [`stopped          ${stopReason}`, ...extra])) io.print(line);
     return {
-      exitCode: clean && resting === 0 ? 0 : 1,
+      // 0: clean stop; 3: clean stop after the kill switch; 1: orders may still rest.
+      exitCode: !(clean && resting === 0) ? 1 : stopReason.startsWith('kill switch') ? 3 : 0,
       stopReason,
       clean: clean && resting === 0,
       summary,

@@ -45,9 +45,16 @@ export interface KalshiReconnectOptions {
   baseDelayMs?: number;
   /** Largest delay ceiling, in ms. @defaultValue `30_000` */
   maxDelayMs?: number;
-  /** A connection that stayed open this long resets the attempt counter, in ms. @defaultValue `60_000` */
+  /**
+   * A connection that stayed open this long resets the attempt counter, in ms. A connection that
+   * drops sooner (even after a successful reconnect) keeps counting, so a flapping server meets
+   * a growing backoff. @defaultValue `60_000`
+   */
   stableAfterMs?: number;
-  /** Consecutive failed attempts after which the client gives up. @defaultValue `Infinity` (never) */
+  /**
+   * Attempts after which the client gives up (`WS_RECONNECT_FAILED`), counted since the last
+   * connection that stayed open for `stableAfterMs`. @defaultValue `Infinity` (never)
+   */
   maxAttempts?: number;
 }
 
@@ -769,7 +776,9 @@ export class KalshiWebSocket extends EventEmitter<KalshiWebSocketEvents> {
       );
     });
     this.#reconnects++;
-    this.#attempt = 0;
+    // The attempt counter is not reset here: only a connection that stays up for
+    // `stableAfterMs` resets it (see #onClose), so a server that accepts and drops at once
+    // still meets a growing backoff.
     this.emit('reconnected', { attempt, resubscribed: subs.length - failed, failed });
   }
 

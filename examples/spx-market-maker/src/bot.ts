@@ -440,9 +440,7 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
       riskReason = state === 'active' ? null : reason;
       logger.warn({ state, previous, reason }, 'risk state');
     });
-    eng.on('killSwitchTripped', (reason) => {
-      logger.error({ reason }, 'kill switch tripped');
-    });
+    // The engine itself logs `kill switch tripped`; the bot stops once the cancels are verified.
     eng.on('killSwitchCompleted', (report) => {
       logger.error({ ...report }, 'kill switch completed');
       requestStop(`kill switch: ${report.reason}`);

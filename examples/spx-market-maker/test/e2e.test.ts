@@ -119,3 +119,41 @@ describe('a short session against the simulator', () => {
     expect(log).not.toContain('PRIVATE KEY');
   });
 });
+
+describe('the kill switch', () => {
+  let killSim: KalshiSimulator;
+  let killDir: string;
+  let killed: BotResult;
+
+  beforeAll(async () => {
+    killDir = mkdtempSync(join(tmpdir(), 'spx-kill-'));
+    killSim = new KalshiSimulator({ seed: config.seed, speed: SPEED });
+    await killSim.start({ port: 0, host: '127.0.0.1' });
+    // A wildly wrong volatility makes the informed traders pick the bot off: it must lose.
+    const { logger, close } = createLogger({
+      file: join(killDir, 'trading.log'),
+      level: 'info',
+      console: null,
+    });
+    try {
+      killed = await runBot(
+        { ...config, durationSec: 30, volatilityPct: 300, maxLossMicros: 500_000 },
+        { logger, signal: new AbortController().signal, panel: null, print: () => {}, simulator: killSim },
+      );
+    } finally {
+      await close();
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await killSim?.stop();
+    if (killDir !== undefined) rmSync(killDir, { recursive: true, force: true });
+  });
+
+  it('trips on the loss limit, stops with exit code 3 and leaves nothing resting', () => {
+    expect(killed.stopReason).toBe('kill switch: MAX_LOSS');
+    expect(killed.exitCode).toBe(3);
+    expect(killed.summary!.netPnlMicros).toBeLessThan(0);
+    expect(killSim.exchange.listOrders(killed.simUserId!, { status: 'resting' })).toEqual([]);
+  });
+});

@@ -53,6 +53,7 @@ export type {
   GatewayFailureKind,
   GatewayResult,
   GatewaySuccess,
+  GatewayWriteOptions,
   OrderGateway,
   OrderGroup,
   OrderRef,

@@ -236,6 +236,79 @@ describe('Engine', () => {
     expect(feed.stopped).toBe(true);
   });
 
+  it('lets no queued create leave after stop() begins, and leaves nothing resting', async () => {
+    const { venue, engine, feed } = setup({ orders: { unknownResolveDelayMs: 0, maxBatchSize: 1 } });
+    await engine.start();
+    venue.createBudget = 1; // the bid leaves; the ask waits as in a rate limiter's queue
+    feed.snapshot(M, [[4_000, 1_000]], [[5_000, 1_000]]);
+    await until(() => venue.resting().length === 1 && venue.held.length === 1);
+    const stopping = engine.stop();
+    const placesAtStop = venue.calls.filter((c) => c === 'place').length;
+    venue.releaseCreates(); // tokens refill while the stop is running
+    expect(await stopping).toBe(true);
+    expect(venue.calls.filter((c) => c === 'place')).toHaveLength(placesAtStop);
+    expect(venue.withdrawnCreates).toBe(1);
+    expect(venue.resting()).toEqual([]);
+  });
+
+  it('trips the kill switch on maxLossMicros from fills: quotes pulled, cancels verified, halted until resume', async () => {
+    const { venue, engine, feed } = await started({
+      risk: {
+        maxOrderCountUnits: 1_000,
+        maxPositionCountUnits: 1_000,
+        maxTotalExposureMicros: 100_000_000,
+        maxLossMicros: 1_000_000, // $1
+      },
+    });
+    const trips: string[] = [];
+    const reports: boolean[] = [];
+    engine.on('killSwitchTripped', (r) => trips.push(r));
+    engine.on('killSwitchCompleted', (r) => reports.push(r.verified));
+    venue.fill(venue.resting('bid')[0]!.orderId, 500); // long 5 at $0.41
+    // The market falls to YES 10/20; the strategy now offers at $0.19 and gets lifted: -$1.10 realized.
+    feed.snapshot(M, [[1_000, 1_000]], [[8_000, 1_000]]);
+    await until(() => venue.resting('ask').some((o) => o.priceUnits === 1_900));
+    expect(trips).toEqual([]);
+    venue.fill(venue.resting('ask').find((o) => o.priceUnits === 1_900)!.orderId, 500);
+    await until(() => reports.length === 1);
+    expect(trips).toEqual(['MAX_LOSS']);
+    expect(engine.context.pnl().netPnlMicros).toBeLessThanOrEqual(-1_000_000);
+    expect(reports).toEqual([true]);
+    expect(engine.tradingState).toBe('halted');
+    expect(venue.resting()).toEqual([]);
+    expect(engine.context.openOrders(M)).toEqual([]);
+    venue.calls.length = 0;
+    feed.snapshot(M, [[1_100, 1_000]], [[8_000, 1_000]]);
+    await tick();
+    await tick();
+    expect(venue.calls.filter((c) => c === 'place' || c === 'amend')).toEqual([]);
+    expect(engine.tradingState).toBe('halted');
+    await engine.resume('reviewed');
+    expect(engine.tradingState).toBe('active');
+    await until(() => venue.resting().length > 0);
+  });
+
+  it('moves to reducing on maxDrawdownMicros from the P&L peak', async () => {
+    const { venue, engine, feed } = await started({
+      risk: {
+        maxOrderCountUnits: 1_000,
+        maxPositionCountUnits: 1_000,
+        maxTotalExposureMicros: 100_000_000,
+        maxDrawdownMicros: 500_000, // $0.50
+      },
+    });
+    const states: string[] = [];
+    engine.on('riskStateChanged', (s, _p, reason) => states.push(`${s}:${reason.split(':')[0]}`));
+    venue.fill(venue.resting('bid')[0]!.orderId, 500); // long 5 at $0.41, mid $0.45: +$0.20 peak
+    feed.snapshot(M, [[1_000, 1_000]], [[8_000, 1_000]]);
+    await until(() => venue.resting('ask').some((o) => o.priceUnits === 1_900));
+    venue.fill(venue.resting('ask').find((o) => o.priceUnits === 1_900)!.orderId, 100); // marks at mid $0.15
+    await until(() => engine.tradingState === 'reducing');
+    expect(states).toEqual(['reducing:MAX_DRAWDOWN']);
+    await until(() => venue.restingCount('bid') === 0); // only position-reducing quotes remain
+    expect(venue.restingCount('ask')).toBeGreaterThan(0);
+  });
+
   it('keeps running and reports when a strategy handler throws', async () => {
     const { engine, feed, strategy, venue } = await started();
     const errors: Error[] = [];

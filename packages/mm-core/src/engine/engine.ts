@@ -279,6 +279,8 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.#risk.onStateChange((state, previous, reason) => {
       this.#logger.warn('trading state changed', { state, previous, reason });
       this.emit('riskStateChanged', state, previous, reason);
+      // Halted by any path: withdraw every create still inside the process, not only the kill switch's.
+      if (state === 'halted') this.#orders.blockNewOrders();
       for (const t of this.#books.keys()) this.#riskDirty.add(t);
       this.#scheduleEvaluate();
     });

@@ -183,6 +183,39 @@ describe('OrderManager', () => {
     expect(venue.calls).toEqual(['cancel']);
   });
 
+  it('withdraws creates still waiting to be sent when new orders are blocked', async () => {
+    const { venue, om } = setup({ maxBatchSize: 1 });
+    venue.createBudget = 1; // one create leaves at once, the others wait (like a rate-limit queue)
+    om.setDesired(M, [bid(4_500, 100), bid(4_400, 100), ask(5_500, 100)]);
+    om.flush();
+    await until(() => venue.resting().length === 1 && venue.held.length === 2);
+    const arrivedBefore = venue.calls.filter((c) => c === 'place').length;
+    om.blockNewOrders();
+    om.cancelEverything();
+    venue.releaseCreates(); // the "tokens" refill after the block
+    await until(() => om.openOrders().length === 0 && om.inFlightCount === 0);
+    expect(venue.calls.filter((c) => c === 'place')).toHaveLength(arrivedBefore);
+    expect(venue.withdrawnCreates).toBe(2);
+    expect(venue.resting()).toEqual([]);
+  });
+
+  it('finds and cancels a create that was on the wire when new orders were blocked', async () => {
+    const { venue, om } = setup();
+    venue.manual = true;
+    const unknown: string[] = [];
+    om.on('orderUnknown', (o) => unknown.push(o.clientOrderId));
+    om.setDesired(M, [bid(4_500, 1_000)]);
+    om.flush();
+    expect(venue.pending).toHaveLength(1);
+    om.blockNewOrders();
+    await until(() => unknown.length === 1); // the answer is lost: an unknown outcome
+    venue.process(0, 'ok'); // but the venue did receive it
+    venue.manual = false;
+    await until(() => om.openOrders().length === 0 && om.inFlightCount === 0);
+    expect(venue.abortedOnWire).toBe(1);
+    expect([...venue.orders.values()].map((o) => o.status)).toEqual(['canceled']);
+  });
+
   it('rejects an invalid config with every problem', () => {
     expect(() => new OrderManager(new FakeVenue(), { maxBatchSize: 0, priceToleranceUnits: -1 })).toThrow(
       /maxBatchSize[\s\S]*priceToleranceUnits|priceToleranceUnits[\s\S]*maxBatchSize/,

@@ -5,11 +5,12 @@
  */
 
 import { EventEmitter } from 'eventemitter3';
-import { MmCoreConfigError } from '../errors.js';
+import { MmCoreConfigError, MmCoreError } from '../errors.js';
 import type { CountUnits, Fill, PriceUnits, QuoteSide, VenueOrder } from '../model/types.js';
 import type {
   GatewayFailure,
   GatewayResult,
+  GatewayWriteOptions,
   OrderGateway,
   OrderRef,
   PlacedOrder,
@@ -155,7 +156,9 @@ export function validateOrderManagerConfig(config: OrderManagerConfig, prefix = 
  * A write whose outcome is unknown (timeout, connection loss) leaves the order in `unknown`,
  * counted at full size, and it is resolved by looking it up (by client order id for a create),
  * never by guessing. After a rate-limit answer, only cancels and decreases are sent for
- * `rateLimitBackoffMs`.
+ * `rateLimitBackoffMs`. Creates and amends carry an `AbortSignal` that
+ * {@link OrderManager.blockNewOrders} aborts, so nothing that could add exposure leaves the
+ * process after a stop or kill switch unless it was already on the wire.
  *
  * @example
  * ```ts
@@ -180,6 +183,8 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
   #inFlight = 0;
   #rateLimitedUntil = 0;
   #acceptingNew = true;
+  /** Signal of every create and amend; aborted (and replaced) when new orders are blocked. */
+  #newWrites = new AbortController();
   #flushScheduled = false;
   #closed = false;
   /** Extra fields added to every new order (order group id). */
@@ -227,9 +232,19 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     return this.#markets.get(marketTicker)?.desired ?? [];
   }
 
-  /** Stops creating or growing orders (kill switch, stop); cancels and decreases still flow. */
+  /**
+   * Stops creating or growing orders (kill switch, stop, halted); cancels and decreases still flow.
+   *
+   * @remarks Every create and amend already handed to the gateway but not yet answered is
+   * withdrawn through its `AbortSignal` (see {@link GatewayWriteOptions}): one still waiting
+   * inside the process (for example in the SDK's rate limiter) never leaves it. The withdrawn
+   * writes resolve as unknown outcomes and are looked up (a create by client order id), so one
+   * that was already on the wire and did land is found and cancelled, not forgotten. Desired
+   * quotes are cleared; the next flush cancels every working order.
+   */
   blockNewOrders(): void {
     this.#acceptingNew = false;
+    this.#abortNewWrites();
     for (const [ticker, m] of this.#markets) {
       m.desired = [];
       this.#dirty.add(ticker);
@@ -404,11 +419,19 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     return targets.length;
   }
 
-  /** Cancels timers; in-flight answers are ignored afterwards. */
+  /** Cancels timers and withdraws unsent creates and amends; in-flight answers are ignored afterwards. */
   close(): void {
     this.#closed = true;
+    this.#abortNewWrites();
     for (const t of this.#timers) clearTimeout(t);
     this.#timers.clear();
+  }
+
+  #abortNewWrites(): void {
+    const previous = this.#newWrites;
+    // Writes issued from now on (cancels, decreases, non-growing amends) get a fresh signal.
+    this.#newWrites = new AbortController();
+    previous.abort(new MmCoreError('ORDERS_BLOCKED', 'new orders blocked; unsent creates withdrawn'));
   }
 
   #diffSide(
@@ -515,10 +538,13 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
       const chunk = creates.slice(i, i + size);
       const requests = chunk.map((o) => this.#placeRequest(o));
       if (chunk.length === 1) {
-        this.#track(this.#gateway.placeOrder(requests[0]!), (r) => this.#onPlaced(chunk[0]!, r), [chunk[0]!]);
+        const options: GatewayWriteOptions = { signal: this.#newWrites.signal };
+        this.#track(this.#gateway.placeOrder(requests[0]!, options), (r) => this.#onPlaced(chunk[0]!, r), [
+          chunk[0]!,
+        ]);
       } else {
         this.#track(
-          this.#gateway.placeOrders(requests),
+          this.#gateway.placeOrders(requests, { signal: this.#newWrites.signal }),
           (results) => {
             for (let j = 0; j < chunk.length; j++) this.#onPlaced(chunk[j]!, results[j] ?? missing());
           },
@@ -581,13 +607,16 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
 
   #sendAmend(o: ManagedOrder): void {
     this.#track(
-      this.#gateway.amendOrder({
-        ...ref(o),
-        side: o.side,
-        priceUnits: o.targetPriceUnits,
-        totalCountUnits: o.filledReflected + o.targetRemainingCountUnits,
-        clientOrderId: o.clientOrderId,
-      }),
+      this.#gateway.amendOrder(
+        {
+          ...ref(o),
+          side: o.side,
+          priceUnits: o.targetPriceUnits,
+          totalCountUnits: o.filledReflected + o.targetRemainingCountUnits,
+          clientOrderId: o.clientOrderId,
+        },
+        { signal: this.#newWrites.signal },
+      ),
       (r) => {
         if (r.ok) {
           o.state = 'working';

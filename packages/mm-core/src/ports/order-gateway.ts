@@ -79,6 +79,27 @@ export interface PlacedOrder {
   readonly tsMs: number;
 }
 
+/**
+ * Per-call options of the gateway writes that can add exposure (creates and amends).
+ *
+ * @remarks The order manager aborts `signal` when new orders become blocked (stop, kill switch,
+ * halted). A gateway must then withdraw the write if it has not left the process yet (for
+ * example while it waits in a client-side rate limiter) and answer with an `UNKNOWN` failure of
+ * code `'ABORTED'`: the manager resolves it by lookup, so a write that was already on the wire
+ * and did land is found and cancelled.
+ *
+ * @example
+ * ```ts
+ * const ac = new AbortController();
+ * const pending = gateway.placeOrder(request, { signal: ac.signal });
+ * ac.abort(); // pending resolves { ok: false, kind: 'UNKNOWN', code: 'ABORTED', ... }
+ * ```
+ */
+export interface GatewayWriteOptions {
+  /** Withdraws the write when aborted. @defaultValue none */
+  readonly signal?: AbortSignal;
+}
+
 /** Identifies an existing order. */
 export interface OrderRef {
   /** Venue order id. */
@@ -146,11 +167,14 @@ export interface OrderGroup {
  */
 export interface OrderGateway {
   /** Places one order. */
-  placeOrder(request: PlaceOrderRequest): Promise<GatewayResult<PlacedOrder>>;
+  placeOrder(request: PlaceOrderRequest, options?: GatewayWriteOptions): Promise<GatewayResult<PlacedOrder>>;
   /** Places several orders in one request; results are in request order. */
-  placeOrders(requests: readonly PlaceOrderRequest[]): Promise<readonly GatewayResult<PlacedOrder>[]>;
+  placeOrders(
+    requests: readonly PlaceOrderRequest[],
+    options?: GatewayWriteOptions,
+  ): Promise<readonly GatewayResult<PlacedOrder>[]>;
   /** Changes price and/or size (queue priority kept only on a pure size decrease). */
-  amendOrder(request: AmendOrderRequest): Promise<GatewayResult<AmendedOrder>>;
+  amendOrder(request: AmendOrderRequest, options?: GatewayWriteOptions): Promise<GatewayResult<AmendedOrder>>;
   /** Reduces the remaining size to `remainingCountUnits` (keeps queue priority). */
   decreaseOrder(ref: OrderRef, remainingCountUnits: CountUnits): Promise<GatewayResult<ReducedOrder>>;
   /** Cancels one order. */

@@ -15,6 +15,7 @@ import type {
   AmendedOrder,
   AmendOrderRequest,
   GatewayResult,
+  GatewayWriteOptions,
   OrderGateway,
   OrderGroup,
   OrderRef,
@@ -57,6 +58,17 @@ export class FakeVenue implements OrderGateway {
   groupTriggered = false;
   /** When > 0, cancelAll leaves orders resting this many more times (to test verification). */
   cancelAllIneffective = 0;
+  /**
+   * Creates that may still leave the "process" before the gate closes (like tokens in the SDK's
+   * write bucket); later creates wait in `held` until {@link FakeVenue.releaseCreates}, or until
+   * their signal aborts, which withdraws them (they never reach the venue).
+   */
+  createBudget = Number.POSITIVE_INFINITY;
+  readonly held: { req: PlaceOrderRequest; go: () => void }[] = [];
+  /** Creates withdrawn by their signal before reaching the venue. */
+  withdrawnCreates = 0;
+  /** Writes whose caller aborted while they were on the wire (answer lost, may still apply). */
+  abortedOnWire = 0;
   #nextId = 0;
   #trade = 0;
   #fillListener: ((f: Fill) => void) | undefined;
@@ -124,8 +136,30 @@ export class FakeVenue implements OrderGateway {
     while (this.pending.length > 0) this.process(0, outcome);
   }
 
-  #enqueue(op: Op): void {
+  /** Lets `n` held creates (and `n` more later ones) through the gate. */
+  releaseCreates(n = Number.POSITIVE_INFINITY): void {
+    this.createBudget = n;
+    while (this.createBudget > 0 && this.held.length > 0) {
+      this.createBudget--;
+      this.held.shift()!.go();
+    }
+  }
+
+  #enqueue(op: Op, signal?: AbortSignal): void {
     this.calls.push(op.kind);
+    if (signal !== undefined && (op.kind === 'place' || op.kind === 'amend')) {
+      // On the wire: an abort loses the answer, but the venue may still apply the write.
+      const answer = op.resolve as (r: GatewayResult<never>) => void;
+      const onAbort = () => {
+        this.abortedOnWire++;
+        answer(aborted('aborted in flight'));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      op.resolve = ((r: GatewayResult<never>) => {
+        signal.removeEventListener('abort', onAbort);
+        answer(r);
+      }) as typeof op.resolve;
+    }
     if (this.manual) this.pending.push(op);
     else queueMicrotask(() => this.#run(op, this.autoOutcome));
   }
@@ -218,14 +252,41 @@ export class FakeVenue implements OrderGateway {
     }
   }
 
-  placeOrder(req: PlaceOrderRequest): Promise<GatewayResult<PlacedOrder>> {
-    return new Promise((resolve) => this.#enqueue({ kind: 'place', req, resolve }));
+  placeOrder(req: PlaceOrderRequest, options?: GatewayWriteOptions): Promise<GatewayResult<PlacedOrder>> {
+    const signal = options?.signal;
+    return new Promise((resolve) => {
+      const send = () => this.#enqueue({ kind: 'place', req, resolve }, signal);
+      if (signal?.aborted) {
+        this.withdrawnCreates++;
+        resolve(aborted('aborted before sending'));
+      } else if (this.createBudget > 0) {
+        this.createBudget--;
+        send();
+      } else {
+        const entry = { req, go: send };
+        this.held.push(entry);
+        signal?.addEventListener(
+          'abort',
+          () => {
+            const i = this.held.indexOf(entry);
+            if (i < 0) return;
+            this.held.splice(i, 1);
+            this.withdrawnCreates++;
+            resolve(aborted('aborted while waiting to be sent'));
+          },
+          { once: true },
+        );
+      }
+    });
   }
-  placeOrders(reqs: readonly PlaceOrderRequest[]): Promise<readonly GatewayResult<PlacedOrder>[]> {
-    return Promise.all(reqs.map((r) => this.placeOrder(r)));
+  placeOrders(
+    reqs: readonly PlaceOrderRequest[],
+    options?: GatewayWriteOptions,
+  ): Promise<readonly GatewayResult<PlacedOrder>[]> {
+    return Promise.all(reqs.map((r) => this.placeOrder(r, options)));
   }
-  amendOrder(req: AmendOrderRequest): Promise<GatewayResult<AmendedOrder>> {
-    return new Promise((resolve) => this.#enqueue({ kind: 'amend', req, resolve }));
+  amendOrder(req: AmendOrderRequest, options?: GatewayWriteOptions): Promise<GatewayResult<AmendedOrder>> {
+    return new Promise((resolve) => this.#enqueue({ kind: 'amend', req, resolve }, options?.signal));
   }
   decreaseOrder(ref: OrderRef, to: CountUnits): Promise<GatewayResult<ReducedOrder>> {
     return new Promise((resolve) => this.#enqueue({ kind: 'decrease', ref, to, resolve }));
@@ -282,6 +343,10 @@ export class FakeVenue implements OrderGateway {
     this.calls.push('createOrderGroup');
     return { ok: true, value: { orderGroupId: 'og-1', contractsLimitCountUnits } };
   }
+}
+
+function aborted(message: string): GatewayResult<never> {
+  return { ok: false, kind: 'UNKNOWN', code: 'ABORTED', message };
 }
 
 function toVenue(o: FakeOrder): VenueOrder {

@@ -7,6 +7,7 @@
 import {
   formatCount,
   formatDollars,
+  isKalshiAbortError,
   isKalshiApiError,
   isKalshiNotFoundError,
   isKalshiRateLimitError,
@@ -14,6 +15,7 @@ import {
   type OrdersResource,
   type PortfolioResource,
   parseCount,
+  type RequestOptions,
 } from '@mnquants/kalshi-sdk';
 import type { CountUnits, Fill, VenueOrder, VenuePosition } from '../../model/types.js';
 import type {
@@ -21,6 +23,7 @@ import type {
   AmendOrderRequest,
   GatewayFailure,
   GatewayResult,
+  GatewayWriteOptions,
   OrderGateway,
   OrderGroup,
   OrderRef,
@@ -65,8 +68,9 @@ export interface KalshiOrderGatewayConfig {
  * Maps a thrown SDK error to a {@link GatewayFailure}.
  *
  * @remarks 429 is `RATE_LIMITED`; 404 is `NOT_FOUND`; any other HTTP error status is
- * `REJECTED` (the venue answered and refused); timeouts, connection failures, 5xx answers and
- * anything else are `UNKNOWN` (the write may or may not have happened).
+ * `REJECTED` (the venue answered and refused); an abort through the caller's signal is `UNKNOWN`
+ * with code `'ABORTED'` (withdrawn, unless it was already on the wire); timeouts, connection
+ * failures, 5xx answers and anything else are `UNKNOWN` (the write may or may not have happened).
  * @example
  * ```ts
  * try { await client.orders.cancel(id); } catch (err) { const f = classifyKalshiError(err); }
@@ -74,6 +78,7 @@ export interface KalshiOrderGatewayConfig {
  */
 export function classifyKalshiError(err: unknown): GatewayFailure {
   const message = err instanceof Error ? err.message : String(err);
+  if (isKalshiAbortError(err)) return { ok: false, kind: 'UNKNOWN', code: 'ABORTED', message };
   if (isKalshiRateLimitError(err)) return { ok: false, kind: 'RATE_LIMITED', code: 'rate_limited', message };
   if (isKalshiNotFoundError(err))
     return { ok: false, kind: 'NOT_FOUND', code: err.kalshiCode ?? 'not_found', message };
@@ -83,6 +88,10 @@ export function classifyKalshiError(err: unknown): GatewayFailure {
   const code =
     typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : 'UNKNOWN';
   return { ok: false, kind: 'UNKNOWN', code, message };
+}
+
+function sdkOptions(options: GatewayWriteOptions | undefined): RequestOptions | undefined {
+  return options?.signal === undefined ? undefined : { signal: options.signal };
 }
 
 function itemFailure(error: { code?: string; message?: string } | null | undefined): GatewayFailure {
@@ -129,11 +138,17 @@ export class KalshiOrderGateway implements OrderGateway {
     }
   }
 
-  /** Places one order (`POST /portfolio/events/orders`). */
-  async placeOrder(request: PlaceOrderRequest): Promise<GatewayResult<PlacedOrder>> {
+  /** Places one order (`POST /portfolio/events/orders`); `options.signal` withdraws it while it waits for rate-limit tokens. */
+  async placeOrder(
+    request: PlaceOrderRequest,
+    options?: GatewayWriteOptions,
+  ): Promise<GatewayResult<PlacedOrder>> {
     this.#remember(request.clientOrderId, request.marketTicker);
     try {
-      const r = await this.#client.orders.create(this.#sub(toCreateOrderRequest(request)));
+      const r = await this.#client.orders.create(
+        this.#sub(toCreateOrderRequest(request)),
+        sdkOptions(options),
+      );
       return {
         ok: true,
         value: {
@@ -149,13 +164,17 @@ export class KalshiOrderGateway implements OrderGateway {
     }
   }
 
-  /** Places several orders in one batch; results are in request order. */
-  async placeOrders(requests: readonly PlaceOrderRequest[]): Promise<readonly GatewayResult<PlacedOrder>[]> {
+  /** Places several orders in one batch; results are in request order; `options.signal` withdraws the batch. */
+  async placeOrders(
+    requests: readonly PlaceOrderRequest[],
+    options?: GatewayWriteOptions,
+  ): Promise<readonly GatewayResult<PlacedOrder>[]> {
     for (const r of requests) this.#remember(r.clientOrderId, r.marketTicker);
     try {
-      const r = await this.#client.orders.batchCreate({
-        orders: requests.map((q) => this.#sub(toCreateOrderRequest(q))),
-      });
+      const r = await this.#client.orders.batchCreate(
+        { orders: requests.map((q) => this.#sub(toCreateOrderRequest(q))) },
+        sdkOptions(options),
+      );
       return requests.map((req, i): GatewayResult<PlacedOrder> => {
         const item = r.orders[i];
         if (item === undefined)
@@ -179,8 +198,11 @@ export class KalshiOrderGateway implements OrderGateway {
     }
   }
 
-  /** Amends price and/or total size (`.../amend`). */
-  async amendOrder(request: AmendOrderRequest): Promise<GatewayResult<AmendedOrder>> {
+  /** Amends price and/or total size (`.../amend`); `options.signal` withdraws it while it waits. */
+  async amendOrder(
+    request: AmendOrderRequest,
+    options?: GatewayWriteOptions,
+  ): Promise<GatewayResult<AmendedOrder>> {
     try {
       const body: Parameters<KalshiGatewayClient['orders']['amend']>[1] = {
         ticker: request.marketTicker,
@@ -192,7 +214,7 @@ export class KalshiOrderGateway implements OrderGateway {
       if (request.updatedClientOrderId !== undefined)
         body.updated_client_order_id = request.updatedClientOrderId;
       const params = this.#subaccount === undefined ? undefined : { subaccount: this.#subaccount };
-      const r = await this.#client.orders.amend(request.orderId, body, params);
+      const r = await this.#client.orders.amend(request.orderId, body, params, sdkOptions(options));
       const filled = r.fill_count != null ? parseCount(r.fill_count) : 0;
       return {
         ok: true,

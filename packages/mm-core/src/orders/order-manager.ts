@@ -4,6 +4,7 @@
  * @module
  */
 
+import { setMaxListeners } from 'node:events';
 import { EventEmitter } from 'eventemitter3';
 import { MmCoreConfigError, MmCoreError } from '../errors.js';
 import type { CountUnits, Fill, PriceUnits, QuoteSide, VenueOrder } from '../model/types.js';
@@ -184,7 +185,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
   #rateLimitedUntil = 0;
   #acceptingNew = true;
   /** Signal of every create and amend; aborted (and replaced) when new orders are blocked. */
-  #newWrites = new AbortController();
+  #newWrites = newWritesController();
   #flushScheduled = false;
   #closed = false;
   /** Extra fields added to every new order (order group id). */
@@ -430,7 +431,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
   #abortNewWrites(): void {
     const previous = this.#newWrites;
     // Writes issued from now on (cancels, decreases, non-growing amends) get a fresh signal.
-    this.#newWrites = new AbortController();
+    this.#newWrites = newWritesController();
     previous.abort(new MmCoreError('ORDERS_BLOCKED', 'new orders blocked; unsent creates withdrawn'));
   }
 
@@ -816,6 +817,13 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     this.emit('orderClosed', view(o), reason);
     this.#scheduleFlush();
   }
+}
+
+/** One signal is shared by every create and amend in flight: many listeners are expected. */
+function newWritesController(): AbortController {
+  const c = new AbortController();
+  setMaxListeners(0, c.signal);
+  return c;
 }
 
 function exposureOf(o: ManagedOrder): CountUnits {

@@ -1,5 +1,5 @@
 /** A manual-mode Kalshi simulator with one open market, plus signed SDK clients for its users. */
-import { KalshiClient } from '@mnquants/kalshi-sdk';
+import { KalshiClient, type RateLimitTier } from '@mnquants/kalshi-sdk';
 import { KalshiSimulator, LINEAR_CENT_RANGES, type SimUsageTier } from '@mnquants/kalshi-sim';
 
 export const T0 = Date.UTC(2026, 2, 13, 14, 30);
@@ -51,7 +51,11 @@ export async function startSim() {
   sim.step();
   const address = await sim.start({ port: 0 });
   const clients: KalshiClient[] = [];
-  const user = (balanceDollars = '10000', tier: SimUsageTier = 'prime') => {
+  const user = (
+    balanceDollars = '10000',
+    tier: SimUsageTier = 'prime',
+    options: { rateLimit?: RateLimitTier; fetch?: typeof fetch } = {},
+  ) => {
     const u = sim.createUser({ balanceDollars, keyType: 'ed25519', tier });
     const client = new KalshiClient({
       restUrl: address.restUrl,
@@ -60,7 +64,8 @@ export async function startSim() {
       privateKey: u.privateKeyPem,
       useEnv: false,
       maxRetries: 0,
-      rateLimit: 'prime',
+      rateLimit: options.rateLimit ?? 'prime',
+      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     });
     clients.push(client);
     return { user: u, client };

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { type KalshiClient, parseMicros } from '@mnquants/kalshi-sdk';
+import { formatDollars, type KalshiClient, parseMicros, parseSignedCount } from '@mnquants/kalshi-sdk';
 import type { KalshiSimulator } from '@mnquants/kalshi-sim';
 import {
   Engine,
@@ -23,7 +23,7 @@ import type { BotConfig } from './config.js';
 import { type PricedMarket, SpxFairValuePricer } from './pricer.js';
 import type { StatusPanel, StatusSnapshot } from './status.js';
 import { INDEX_SYMBOL, SpxMarketMakerStrategy, VIX_SYMBOL } from './strategy.js';
-import { FillLedger, formatSummary, type SessionSummary, usd } from './summary.js';
+import { FillLedger, formatSummary, contracts as qty, type SessionSummary, usd } from './summary.js';
 import { openVenue, type VenueSession } from './venue.js';
 
 /** What {@link runBot} needs from its caller. */
@@ -101,7 +101,7 @@ function mmLogger(logger: Logger): MmLogger {
 }
 
 const dollars = (u: PriceUnits | null | undefined): string | null =>
-  u === null || u === undefined ? null : (u / 10_000).toFixed(4);
+  u === null || u === undefined ? null : formatDollars(u);
 
 /** `INX 6600-6624.99`, `INXU >6624.99`: series without `KX`, strike to the cent. */
 function label(c: SpxContract): string {
@@ -184,7 +184,6 @@ async function pickMarkets(
 async function venueAccount(
   client: KalshiClient,
 ): Promise<{ balanceMicros: number; positions: Record<string, number> }> {
-  const { parseSignedCount } = await import('@mnquants/kalshi-sdk');
   const bal = await client.portfolio.balance();
   const balanceMicros =
     bal.balance_dollars !== undefined ? parseMicros(bal.balance_dollars) : bal.balance * 10_000;
@@ -355,8 +354,8 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
         {
           market,
           fair: dollars(view?.fairUnits),
-          bid: bid === undefined ? null : `${dollars(bid.priceUnits)} x${bid.countUnits / 100}`,
-          ask: ask === undefined ? null : `${dollars(ask.priceUnits)} x${ask.countUnits / 100}`,
+          bid: bid === undefined ? null : `${dollars(bid.priceUnits)} x${qty(bid.countUnits)}`,
+          ask: ask === undefined ? null : `${dollars(ask.priceUnits)} x${qty(ask.countUnits)}`,
           ...(quotes.length === 0 && view?.idleReason ? { idle: view.idleReason } : {}),
         },
         'quote',
@@ -369,7 +368,7 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
           market: o.marketTicker,
           side: o.side,
           price: dollars(o.priceUnits),
-          size: o.remainingCountUnits / 100,
+          size: qty(o.remainingCountUnits),
           id: o.orderId,
         },
         'order placed',
@@ -382,7 +381,7 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
           market: o.marketTicker,
           side: o.side,
           price: dollars(o.priceUnits),
-          size: o.remainingCountUnits / 100,
+          size: qty(o.remainingCountUnits),
           id: o.orderId,
         },
         'order amended',
@@ -428,9 +427,9 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
           market: f.marketTicker,
           side: f.side,
           price: dollars(f.priceUnits),
-          size: f.countUnits / 100,
+          size: qty(f.countUnits),
           fee: usd(f.feeMicros),
-          position: pos.positionCountUnits / 100,
+          position: qty(pos.positionCountUnits),
           taker: f.isTaker,
         },
         'fill',
@@ -635,12 +634,12 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
     logger.info(
       {
         fills: summary.fills,
-        volume: summary.volumeUnits / 100,
+        volume: qty(summary.volumeUnits),
         fees: usd(summary.feesMicros),
         realized: usd(summary.realizedMicros),
         unrealized: usd(summary.unrealizedMicros),
         net: usd(summary.netPnlMicros),
-        maxPosition: summary.maxAbsPositionUnits / 100,
+        maxPosition: qty(summary.maxAbsPositionUnits),
       },
       'summary',
     );

@@ -107,3 +107,10 @@ describe('formatting', () => {
     expect(text).toContain('net P&L          $0.13');
   });
 });
+
+it('usd rounds half up to the cent without floating point', () => {
+  expect(usd(5_000)).toBe('$0.01');
+  expect(usd(4_999)).toBe('$0.00');
+  expect(usd(-15_000)).toBe('-$0.02');
+  expect(usd(123_456_789_012)).toBe('$123456.79');
+});

@@ -196,10 +196,11 @@ export class FillLedger {
   }
 }
 
-/** Formats micro-dollars as `$12.34` / `-$0.05` (rounded to the cent for display only). */
+/** Formats micro-dollars as `$12.34` / `-$0.05` (rounded half up to the cent, for display only). */
 export function usd(micros: Micros): string {
   const sign = micros < 0 ? '-' : '';
-  const cents = Math.round(Math.abs(micros) / 10_000);
+  const abs = Math.abs(micros);
+  const cents = (abs - (abs % 10_000)) / 10_000 + (abs % 10_000 >= 5_000 ? 1 : 0);
   return `${sign}$${formatMicros(cents * 10_000, 2)}`;
 }
 

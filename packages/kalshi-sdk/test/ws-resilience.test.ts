@@ -173,6 +173,8 @@ describe('KalshiWebSocket late and unsolicited replies', () => {
       await ws.connect();
       const sub = await ws.subscribe({ channels: ['orderbook_delta'], market_tickers: [M1] });
       await vi.waitFor(() => expect(ws.isTrusted(M1)).toBe(true));
+      const trust: unknown[] = [];
+      ws.on('trustChanged', (c) => trust.push(c));
       server.last.send({ type: 'error', sid: 1, msg: { code, msg: 'terminal' } });
       await vi.waitFor(() => expect(sub.sid).toBe(2));
       expect(errors).toHaveLength(1);
@@ -181,9 +183,14 @@ describe('KalshiWebSocket late and unsolicited replies', () => {
         channels: ['orderbook_delta'],
         market_tickers: [M1],
       });
-      // No unsubscribe of the dead sid: the server already dropped it.
+      // Neither unsubscribe nor get_snapshot on the dead sid: the server already dropped it.
       expect(server.last.commandsOf('unsubscribe')).toHaveLength(0);
+      expect(server.last.commandsOf('update_subscription')).toHaveLength(0);
       await vi.waitFor(() => expect(ws.trust().get(M1)).toMatchObject({ trusted: true, sid: 2 }));
+      expect(trust).toEqual([
+        { marketTicker: M1, trusted: false, sid: 1, reason: 'resubscribed' },
+        { marketTicker: M1, trusted: true, sid: 2, reason: 'snapshot' },
+      ]);
     },
   );
 

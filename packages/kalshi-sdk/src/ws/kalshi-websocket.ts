@@ -113,7 +113,12 @@ export interface KalshiTrustChange {
   trusted: boolean;
   /** Subscription concerned. */
   sid: number | undefined;
-  /** Why. */
+  /**
+   * Why: `snapshot` (a snapshot arrived), `gap` (sequence gap on its sid), `invalid_frame` (an
+   * unusable frame on its sid), `disconnected` (the connection dropped), `resubscribed` (a
+   * terminal channel error, code 10 or 25: the channel is being subscribed again) or `removed`
+   * (the market or its subscription was removed).
+   */
   reason: 'snapshot' | 'gap' | 'invalid_frame' | 'disconnected' | 'resubscribed' | 'removed';
 }
 
@@ -917,8 +922,11 @@ export class KalshiWebSocket extends EventEmitter<KalshiWebSocketEvents> {
     });
   }
 
-  /** Marks every orderbook market of `sid` untrusted and starts recovery; returns those markets. */
-  #invalidateSid(sid: number, reason: 'gap' | 'invalid_frame'): string[] {
+  /**
+   * Marks every orderbook market of `sid` untrusted and, when `recover`, starts recovery
+   * (get_snapshot); returns those markets.
+   */
+  #invalidateSid(sid: number, reason: 'gap' | 'invalid_frame' | 'resubscribed', recover = true): string[] {
     const info = this.#sidIndex.get(sid);
     const isBook = info === undefined ? this.#hasTrustOn(sid) : info.channel === 'orderbook_delta';
     if (!isBook) return [];
@@ -934,7 +942,7 @@ export class KalshiWebSocket extends EventEmitter<KalshiWebSocketEvents> {
       }
     }
     const list = [...markets];
-    if (this.#autoRecover && info !== undefined && list.length > 0) this.#recover(sid, info);
+    if (recover && this.#autoRecover && info !== undefined && list.length > 0) this.#recover(sid, info);
     return list;
   }
 
@@ -1072,7 +1080,8 @@ export class KalshiWebSocket extends EventEmitter<KalshiWebSocketEvents> {
         sid,
         code: message.msg.code,
       });
-      this.#invalidateSid(sid, 'invalid_frame');
+      // The sid is dead: no get_snapshot on it; a fresh subscription brings fresh snapshots.
+      this.#invalidateSid(sid, 'resubscribed', false);
       this.#recovering.delete(sid);
       void this.#resubscribeChannel(info.sub, info.channel, sid, false);
     }

@@ -35,6 +35,8 @@ beforeAll(async () => {
   await sim.start({ port: 0, host: '127.0.0.1' });
   const logFile = join(dir, 'trading.log');
   const { logger, close } = createLogger({ file: logFile, level: 'info', console: null });
+  // Midway, the exchange drops every WebSocket: the bot must reconnect and reconcile.
+  const drop = setTimeout(() => sim.faults.dropWebSockets(), 5_000);
   try {
     result = await runBot(
       { ...config, logFile },
@@ -47,6 +49,7 @@ beforeAll(async () => {
       },
     );
   } finally {
+    clearTimeout(drop);
     await close();
   }
 }, 60_000);
@@ -74,6 +77,10 @@ describe('a short session against the simulator', () => {
     const orders = sim.exchange.listOrders(user());
     expect(new Set(orders.map((o) => o.bookSide))).toEqual(new Set(['bid', 'ask']));
     expect(orders.every((o) => result.markets.includes(o.ticker))).toBe(true);
+  });
+
+  it('survived a dropped WebSocket: reconnected and reconciled', () => {
+    expect(result.stats.reconnects).toBeGreaterThanOrEqual(1);
   });
 
   it('traded, and its fill count matches the exchange', () => {

@@ -2,14 +2,18 @@
  * Frame-path throughput: KalshiWebSocket vs a bare `ws` client doing only JSON.parse, on the same
  * stream of orderbook_delta frames from a local server running in a worker thread.
  *
+ * A second, in-process comparison feeds the same frames straight to the client's message handler
+ * (no sockets, no framing) against JSON.parse alone: it isolates the client's own per-frame cost.
+ *
  * Run: npm run bench -w @mnquants/kalshi-sdk   (or: node --conditions=@mnquants/source --import tsx bench/ws.ts)
  */
 import { generateKeyPairSync } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import WebSocket from 'ws';
 import { KalshiSigner } from '../src/auth/signer.js';
-import { KalshiWebSocket } from '../src/ws/kalshi-websocket.js';
+import { KalshiWebSocket, type KalshiWebSocketConstructor } from '../src/ws/kalshi-websocket.js';
 
 const FRAMES = Number(process.env.WS_BENCH_FRAMES ?? 200_000);
 const ROUNDS = Number(process.env.WS_BENCH_ROUNDS ?? 3);
@@ -126,6 +130,109 @@ async function runClient(url: string, signer: KalshiSigner): Promise<{ fps: numb
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
+function deltaFrames(n: number): Buffer[] {
+  const out: Buffer[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const cents = 1 + (i % 98);
+    out[i] = Buffer.from(
+      JSON.stringify({
+        type: 'orderbook_delta',
+        sid: 1,
+        seq: i + 2,
+        msg: {
+          market_ticker: TICKER,
+          market_id: '9b0f6b43-5b68-4f9f-9f02-9a2d1b8ac1a1',
+          price_dollars: `0.${String(cents).padStart(2, '0')}00`,
+          delta_fp: `${i % 2 ? '-' : ''}${1 + (i % 50)}.00`,
+          side: i % 3 ? 'yes' : 'no',
+          ts_ms: 1764000000000 + i,
+        },
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * A socket with no network: answers `subscribe` with `subscribed` + a snapshot, and lets the
+ * bench push frames straight into the client's message handler.
+ */
+class InProcessSocket extends EventEmitter {
+  static last: InProcessSocket | undefined;
+  readyState = 0;
+  constructor() {
+    super();
+    InProcessSocket.last = this;
+    queueMicrotask(() => {
+      this.readyState = 1;
+      this.emit('open');
+    });
+  }
+  send(data: string, cb?: (err?: Error) => void): void {
+    cb?.();
+    const cmd = JSON.parse(data) as { id: number; cmd: string };
+    if (cmd.cmd !== 'subscribe') return;
+    queueMicrotask(() => {
+      this.push({ id: cmd.id, type: 'subscribed', msg: { channel: 'orderbook_delta', sid: 1 } });
+      this.push({
+        type: 'orderbook_snapshot',
+        sid: 1,
+        seq: 1,
+        msg: {
+          market_ticker: TICKER,
+          market_id: 'x',
+          yes_dollars_fp: [['0.4200', '10.00']],
+          no_dollars_fp: [],
+        },
+      });
+    });
+  }
+  push(frame: unknown): void {
+    this.emit('message', Buffer.from(JSON.stringify(frame)), false);
+  }
+  close(): void {
+    this.readyState = 3;
+    queueMicrotask(() => this.emit('close', 1000, Buffer.alloc(0)));
+  }
+  terminate(): void {
+    this.close();
+  }
+}
+
+/** Frame path only (no sockets, no framing): JSON.parse alone vs the client's whole path. */
+async function runInProcess(frames: Buffer[]): Promise<{ bare: number; client: number }> {
+  let sink = 0;
+  let t0 = performance.now();
+  for (const buf of frames) {
+    const m = JSON.parse(buf.toString()) as { type: string; seq?: number };
+    if (m.type === 'orderbook_delta') sink += m.seq ?? 0;
+  }
+  const bare = frames.length / ((performance.now() - t0) / 1000);
+
+  const ws = new KalshiWebSocket({
+    url: 'ws://in-process/trade-api/ws/v2',
+    WebSocket: InProcessSocket as unknown as KalshiWebSocketConstructor,
+    livenessTimeoutMs: 0,
+  });
+  ws.on('orderbook_delta', (m) => {
+    sink += m.seq;
+  });
+  await ws.connect();
+  await ws.subscribe({ channels: ['orderbook_delta'], market_tickers: [TICKER] });
+  const socket = InProcessSocket.last;
+  if (socket === undefined) throw new Error('no in-process socket');
+  t0 = performance.now();
+  for (const buf of frames) socket.emit('message', buf, false);
+  const client = frames.length / ((performance.now() - t0) / 1000);
+  const s = ws.stats();
+  await ws.close();
+  if (sink === 0 || s.gaps + s.duplicates + s.parseErrors + s.untrustedDeltasDropped > 0)
+    throw new Error(
+      'in-process client stats show gaps, duplicates, parse errors or drops: the bench is invalid',
+    );
+  return { bare, client };
+}
+
 export async function runWsBench(): Promise<void> {
   const { privateKey } = generateKeyPairSync('ed25519');
   const signer = new KalshiSigner({ apiKeyId: 'bench', privateKey });
@@ -150,6 +257,19 @@ export async function runWsBench(): Promise<void> {
     console.log(`  bare ws + JSON.parse : ${fmt(b)} frames/s   (rounds: ${bare.map(fmt).join(', ')})`);
     console.log(`  KalshiWebSocket      : ${fmt(c)} frames/s   (rounds: ${client.map(fmt).join(', ')})`);
     console.log(`  ratio                : ${((c / b) * 100).toFixed(1)}%   (goal >= 80%)`);
+
+    // The same frames without sockets: only the per-frame work of each side, far less noisy.
+    const frames = deltaFrames(FRAMES);
+    await runInProcess(frames); // warm-up
+    const ip: { bare: number; client: number }[] = [];
+    for (let r = 0; r < ROUNDS; r++) ip.push(await runInProcess(frames));
+    const ipb = median(ip.map((x) => x.bare));
+    const ipc = median(ip.map((x) => x.client));
+    const ratios = ip.map((x) => `${((x.client / x.bare) * 100).toFixed(0)}%`).join(', ');
+    console.log(`\nFrame path in process (no sockets; median of ${ROUNDS} rounds)`);
+    console.log(`  JSON.parse only      : ${fmt(ipb)} frames/s`);
+    console.log(`  KalshiWebSocket      : ${fmt(ipc)} frames/s`);
+    console.log(`  ratio                : ${((ipc / ipb) * 100).toFixed(1)}%   (per round: ${ratios})`);
   } finally {
     await server.stop();
   }

@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import ky, { type KyInstance } from 'ky';
+import ky, { type KyInstance, type Options } from 'ky';
 import type { KalshiSigner } from '../auth/signer.js';
 import {
   isKalshiError,
@@ -108,8 +108,13 @@ export class HttpTransport {
       retry: 0,
       timeout: false,
       throwHttpErrors: false,
-      // Resolve fetch lazily so a fetch patched after construction (msw, tracing) is used.
-      fetch: (input, init) => (f ?? globalThis.fetch)(input, init),
+      // Resolve fetch lazily so a fetch patched after construction (msw, tracing) is used. The
+      // attempt's own signal (timeout + caller's abort) travels as an extra option that ky hands to
+      // fetch untouched; giving it to ky as `signal` would cost an AbortSignal.any() per request.
+      fetch: (input, init) => {
+        const attempt = (init as AttemptInit | undefined)?.kalshiAttempt;
+        return (f ?? globalThis.fetch)(input, attempt === undefined ? init : { signal: attempt.signal });
+      },
     });
   }
 
@@ -146,9 +151,11 @@ export class HttpTransport {
       if (signal?.aborted)
         throw new KalshiAbortError(`${route.method} ${pathname} aborted`, { cause: signal.reason });
       if (o.limiter !== undefined) await o.limiter.acquire(route.bucket, cost, route.priority, signal);
-      const headers: Record<string, string> = sign ? { ...signer.headers(route.method, pathname) } : {};
-      headers.accept = 'application/json';
-      if (bodyText !== undefined) headers['content-type'] = 'application/json';
+      const headers: Record<string, string> = sign
+        ? signedHeaders(signer, route.method, pathname, bodyText !== undefined)
+        : bodyText !== undefined
+          ? JSON_BODY_HEADERS
+          : JSON_HEADERS;
 
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -157,12 +164,13 @@ export class HttpTransport {
       let failure: KalshiError;
       let delayFloorMs = 0;
       try {
-        const res = await this.#ky(url, {
+        const init: Options & AttemptInit = {
           method: route.method,
           headers,
-          body: bodyText ?? null,
-          signal: controller.signal,
-        });
+          kalshiAttempt: controller,
+        };
+        if (bodyText !== undefined) init.body = bodyText;
+        const res = await this.#ky(url, init);
         const text = await res.text();
         if (res.ok) return parseBody<T>(text, res.status, route, pathname);
         if (res.status === 409 && unknownOutcome && idempotentCreate && args.onDuplicate !== undefined) {
@@ -214,6 +222,28 @@ export class HttpTransport {
       await o.sleep(delayMs, signal);
     }
   }
+}
+
+/** The extra option carrying an attempt's abort controller from `call` to the fetch adapter. */
+interface AttemptInit {
+  kalshiAttempt?: AbortController;
+}
+
+const JSON_HEADERS: Record<string, string> = Object.freeze({ accept: 'application/json' });
+const JSON_BODY_HEADERS: Record<string, string> = Object.freeze({
+  accept: 'application/json',
+  'content-type': 'application/json',
+});
+
+function signedHeaders(
+  signer: KalshiSigner,
+  method: string,
+  pathname: string,
+  hasBody: boolean,
+): Record<string, string> {
+  const h: Record<string, string> = { ...signer.headers(method, pathname), accept: 'application/json' };
+  if (hasBody) h['content-type'] = 'application/json';
+  return h;
 }
 
 function fillPath(route: Route, params: Record<string, string | number> | undefined): string {

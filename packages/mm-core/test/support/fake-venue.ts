@@ -67,6 +67,8 @@ export class FakeVenue implements OrderGateway {
   readonly held: { req: PlaceOrderRequest; go: () => void }[] = [];
   /** Creates withdrawn by their signal before reaching the venue. */
   withdrawnCreates = 0;
+  /** Called when a create or an amend reaches the venue, with the side's worst case before and after. */
+  onExposureWrite: ((side: QuoteSide, worstBefore: CountUnits, worstAfter: CountUnits) => void) | undefined;
   /** Writes whose caller aborted while they were on the wire (answer lost, may still apply). */
   abortedOnWire = 0;
   #nextId = 0;
@@ -95,6 +97,24 @@ export class FakeVenue implements OrderGateway {
       (s, op) => s + (op.kind === 'place' && op.req.side === side ? op.req.countUnits : 0),
       0,
     );
+  }
+
+  /**
+   * Worst-case size that can rest on a side, seen from the venue: resting orders at the larger of
+   * their size and any pending amend's new size, plus pending creates. Independent of the
+   * manager's own accounting.
+   */
+  worstCaseCount(side: QuoteSide, marketTicker?: string): CountUnits {
+    let total = this.pendingCreateCount(side);
+    for (const o of this.resting(side, marketTicker)) {
+      let worst = o.remaining;
+      for (const op of this.pending) {
+        if (op.kind === 'amend' && op.req.orderId === o.orderId)
+          worst = Math.max(worst, op.req.totalCountUnits - o.filled);
+      }
+      total += worst;
+    }
+    return total;
   }
 
   /** Fills `count` of a resting order as a counterparty would. */
@@ -160,8 +180,11 @@ export class FakeVenue implements OrderGateway {
         answer(r);
       }) as typeof op.resolve;
     }
+    const side = op.kind === 'place' || op.kind === 'amend' ? op.req.side : undefined;
+    const before = side === undefined ? 0 : this.worstCaseCount(side);
     if (this.manual) this.pending.push(op);
     else queueMicrotask(() => this.#run(op, this.autoOutcome));
+    if (side !== undefined) this.onExposureWrite?.(side, before, this.worstCaseCount(side));
   }
 
   #run(op: Op, outcome: Outcome): void {

@@ -91,7 +91,20 @@ export interface BotConfig {
   privateKeyPath: string | null;
 }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+/** The result of parsing one option value: the value, or the problem with it. */
+export type Parsed<T> =
+  | {
+      /** Parsed. */
+      ok: true;
+      /** The value in the config's units. */
+      value: T;
+    }
+  | {
+      /** Not parsed. */
+      ok: false;
+      /** What is wrong, for the user. */
+      problem: string;
+    };
 
 /** One configurable option: how it is named in each source, its default and how to parse it. */
 export interface OptionSpec {
@@ -510,9 +523,22 @@ export function defaultConfig(): BotConfig {
 
 /** The result of {@link loadConfig}. */
 export type LoadConfigResult =
-  | { kind: 'help' }
-  | { kind: 'config'; config: BotConfig }
-  | { kind: 'invalid'; problems: string[] };
+  | {
+      /** `--help` was asked for. */
+      kind: 'help';
+    }
+  | {
+      /** A valid configuration. */
+      kind: 'config';
+      /** The configuration. */
+      config: BotConfig;
+    }
+  | {
+      /** At least one problem. */
+      kind: 'invalid';
+      /** Every problem found, one line each. */
+      problems: string[];
+    };
 
 /** Inputs of {@link loadConfig}; each source is injectable for tests. */
 export interface LoadConfigInput {

@@ -52,15 +52,22 @@ export function parseEnvFile(text: string, name = '.env'): EnvFileResult {
   return { values, problems };
 }
 
+/** The result of {@link loadEnvFile}. */
+export interface LoadedEnv {
+  /** The environment with the file's variables merged under the real ones. */
+  env: Record<string, string | undefined>;
+  /** Lines that could not be read, or a read error. */
+  problems: string[];
+  /** True when the file existed and was read. */
+  loaded: boolean;
+}
+
 /**
  * Reads a `.env` file and merges it under the real environment (real variables win).
  *
  * @returns The merged environment and any problems; a missing file yields no problems.
  */
-export function loadEnvFile(
-  path: string,
-  env: Readonly<Record<string, string | undefined>>,
-): { env: Record<string, string | undefined>; problems: string[]; loaded: boolean } {
+export function loadEnvFile(path: string, env: Readonly<Record<string, string | undefined>>): LoadedEnv {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

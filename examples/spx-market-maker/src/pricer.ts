@@ -36,8 +36,9 @@ export interface SpxFairValuePricerOptions {
    * the simulator.
    */
   readonly tradingMsBetween: (fromMs: number, toMs: number) => number;
-  /** Narrowest and widest total spread, price units. */
+  /** Narrowest total spread, price units. */
   readonly minSpreadUnits: PriceUnits;
+  /** Widest total spread, price units. */
   readonly maxSpreadUnits: PriceUnits;
   /** Quote shift per contract held at a 50% fair value, price units. */
   readonly skewPerContractUnits: PriceUnits;

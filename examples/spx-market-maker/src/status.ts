@@ -7,6 +7,22 @@ import { type CountUnits, formatDollars, type Micros, type PriceUnits } from '@m
 import type { ConsoleSink } from './logging.js';
 import { contracts, usd } from './summary.js';
 
+/** One of our working orders as the panel shows it. */
+export interface WorkingQuote {
+  /** Limit price, price units. */
+  readonly priceUnits: PriceUnits;
+  /** Size resting, count units. */
+  readonly countUnits: CountUnits;
+}
+
+/** A reference value as the panel shows it. */
+export interface ReferenceView {
+  /** The value (index points, VIX percent). */
+  readonly value: number;
+  /** True when the feed flags it stale. */
+  readonly stale: boolean;
+}
+
 /** One quoted market in a {@link StatusSnapshot}. */
 export interface MarketStatus {
   /** Market ticker. */
@@ -15,12 +31,14 @@ export interface MarketStatus {
   readonly label: string;
   /** Fair value, price units, or `null` when not priced. */
   readonly fairUnits: PriceUnits | null;
-  /** Best YES bid and ask on the book, price units. */
+  /** Best YES bid on the book, price units. */
   readonly bookBid: PriceUnits | null;
+  /** Best YES ask on the book, price units. */
   readonly bookAsk: PriceUnits | null;
-  /** Our working bid and ask, or `null`. */
-  readonly ourBid: { priceUnits: PriceUnits; countUnits: CountUnits } | null;
-  readonly ourAsk: { priceUnits: PriceUnits; countUnits: CountUnits } | null;
+  /** Our working bid, or `null`. */
+  readonly ourBid: WorkingQuote | null;
+  /** Our working ask, or `null`. */
+  readonly ourAsk: WorkingQuote | null;
   /** Net YES position, count units. */
   readonly positionUnits: CountUnits;
   /** False while the book is untrusted (sequence gap, awaiting snapshot). */
@@ -31,20 +49,29 @@ export interface MarketStatus {
 export interface StatusSnapshot {
   /** Venue name. */
   readonly venue: string;
-  /** Exchange/session clock, Unix ms, and the session close. */
+  /** The venue's clock, Unix ms. */
   readonly clockMs: number;
+  /** Close of the last quoted market, Unix ms, or `null`. */
   readonly closeMs: number | null;
-  /** Reference values. */
-  readonly index: { value: number; stale: boolean } | null;
-  readonly vix: { value: number; stale: boolean } | null;
-  /** Risk state (`active`, `reducing`, `halted`) and why. */
+  /** S&P 500 index. */
+  readonly index: ReferenceView | null;
+  /** VIX. */
+  readonly vix: ReferenceView | null;
+  /** Risk state: `active`, `reducing` or `halted`. */
   readonly riskState: string;
+  /** Why risk is not `active`, or `null`. */
   readonly riskReason: string | null;
+  /** One row per quoted market. */
   readonly markets: readonly MarketStatus[];
+  /** Fills so far. */
   readonly fills: number;
+  /** Realized P&L, micro-dollars. */
   readonly realizedMicros: Micros;
+  /** Unrealized P&L at the book mids, micro-dollars. */
   readonly unrealizedMicros: Micros;
+  /** Fees paid, micro-dollars. */
   readonly feesMicros: Micros;
+  /** Working and in-flight orders. */
   readonly workingOrders: number;
 }
 
@@ -66,14 +93,14 @@ function etClock(ms: number): string {
 export function renderStatus(s: StatusSnapshot): string[] {
   const left =
     s.closeMs === null ? '' : `, ${Math.max(0, Math.round((s.closeMs - s.clockMs) / 60_000))}m to close`;
-  const ref = (name: string, r: { value: number; stale: boolean } | null) =>
+  const ref = (name: string, r: ReferenceView | null) =>
     r === null ? `${name} -` : `${name} ${r.value.toFixed(2)}${r.stale ? ' STALE' : ''}`;
   const lines = [
     `── ${s.venue} ${etClock(s.clockMs)} ET${left}  ${ref('SPX', s.index)}  ${ref('VIX', s.vix)}  ${s.riskState.toUpperCase()}${s.riskReason === null ? '' : ` (${s.riskReason})`}`,
     `   ${'market'.padEnd(19)} ${'fair'.padStart(5)}  ${'book bid/ask'.padEnd(11)}  ${'our bid'.padEnd(9)}  ${'our ask'.padEnd(9)}  ${'pos'.padStart(5)}`,
   ];
   for (const m of s.markets) {
-    const ours = (q: { priceUnits: PriceUnits; countUnits: CountUnits } | null) =>
+    const ours = (q: WorkingQuote | null) =>
       (q === null ? '-' : `${px(q.priceUnits)}x${contracts(q.countUnits)}`).padEnd(9);
     lines.push(
       `   ${`${m.label}${m.trusted ? '' : '?'}`.padEnd(19)} ${px(m.fairUnits)}  ${px(m.bookBid)}/${px(m.bookAsk)}  ${ours(m.ourBid)}  ${ours(m.ourAsk)}  ${contracts(m.positionUnits).padStart(5)}`,
@@ -87,7 +114,9 @@ export function renderStatus(s: StatusSnapshot): string[] {
 
 /** The writable side of a terminal the panel draws on. */
 export interface TerminalLike {
+  /** Writes text as is. */
   write(text: string): unknown;
+  /** Terminal width, when known. */
   readonly columns?: number;
 }
 
@@ -148,12 +177,14 @@ export class StatusPanel implements ConsoleSink {
   }
 }
 
-/** A console sink writing plain lines (non-TTY). */
+/** A console sink writing plain lines (not a TTY: CI, pipes, files). */
 export class PlainConsole implements ConsoleSink {
   readonly #out: TerminalLike;
+  /** @param out - Where lines go, usually `process.stdout`. */
   constructor(out: TerminalLike) {
     this.#out = out;
   }
+  /** Writes one line. */
   writeLine(line: string): void {
     this.#out.write(`${line}\n`);
   }

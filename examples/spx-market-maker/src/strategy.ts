@@ -33,6 +33,7 @@ export interface SpxQuotePlan {
 
 /** Inputs of {@link SpxPricer.plan}. */
 export interface SpxPricingInput {
+  /** Market ticker. */
   readonly marketTicker: string;
   /** Index level. */
   readonly spot: number;
@@ -80,8 +81,11 @@ export interface SpxMarketMakerStrategyOptions {
 
 /** What the strategy last decided for a market (for the status panel and logs). */
 export interface SpxMarketView {
+  /** Fair YES price, price units, or `null` when not priced. */
   readonly fairUnits: PriceUnits | null;
+  /** The desired bid, or `null`. */
   readonly bid: DesiredQuote | null;
+  /** The desired ask, or `null`. */
   readonly ask: DesiredQuote | null;
   /** Why nothing is quoted, when nothing is. */
   readonly idleReason: string | null;

@@ -17,6 +17,14 @@ import {
 import type { Logger } from 'pino';
 import type { BotConfig } from './config.js';
 
+/** The simulator behind a `sim` venue. */
+export interface SimVenueHandle {
+  /** The in-process simulator. */
+  readonly simulator: KalshiSimulator;
+  /** The bot's user there. */
+  readonly userId: string;
+}
+
 /** A connected venue. */
 export interface VenueSession {
   /** `sim`, `demo` or `production`. */
@@ -36,7 +44,7 @@ export interface VenueSession {
   /** The NYSE calendar (live venues). */
   readonly calendar: NyseCalendar;
   /** Sim only: the simulator and the bot's user there. */
-  readonly sim?: { readonly simulator: KalshiSimulator; readonly userId: string };
+  readonly sim?: SimVenueHandle;
   /** Converts a wall-clock duration to venue-clock ms (×speed in the simulator). */
   venueMs(wallMs: number): number;
   /** Stops the reference feed and the simulator (if any). Idempotent. */

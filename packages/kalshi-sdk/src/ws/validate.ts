@@ -43,7 +43,8 @@ function requireStrings(fields: readonly string[], seqRequired = false): Validat
   };
 }
 
-const orderbookDelta: Validator = (m) => {
+/** Validator of `orderbook_delta`, exported for the client's hot path. */
+export const validateOrderbookDelta: Validator = (m) => {
   const msg = envelope(m, true);
   if (typeof msg === 'string') return msg;
   if (typeof msg.market_ticker !== 'string') return 'msg.market_ticker is missing or not a string';
@@ -90,7 +91,7 @@ export const VALIDATORS: Readonly<Record<string, Validator | undefined>> = Objec
   Object.create(null) as Record<string, Validator>,
   {
     orderbook_snapshot: orderbookSnapshot,
-    orderbook_delta: orderbookDelta,
+    orderbook_delta: validateOrderbookDelta,
     ticker: requireStrings(['market_ticker']),
     trade: requireStrings(['trade_id', 'market_ticker']),
     fill: requireStrings(['trade_id', 'order_id', 'market_ticker']),

@@ -200,6 +200,17 @@ async function venueAccount(
  *
  * @remarks Stops on `io.signal`, `--duration`, the close of the last quoted market, or a kill
  * switch. Never throws for a trading problem: failures are logged and reflected in `exitCode`.
+ * @example
+ * ```ts
+ * const { logger, close } = createLogger({ file: 'trading.log', level: 'info', console: new PlainConsole(process.stdout) });
+ * const stop = new AbortController();
+ * process.once('SIGINT', () => stop.abort('SIGINT'));
+ * const result = await runBot({ ...defaultConfig(), durationSec: 60 }, {
+ *   logger, signal: stop.signal, panel: null, print: (line) => console.log(line),
+ * });
+ * await close();
+ * process.exitCode = result.exitCode;
+ * ```
  */
 export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
   const { logger } = io;

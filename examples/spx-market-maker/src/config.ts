@@ -556,6 +556,13 @@ const BY_KEY = new Map(OPTIONS.map((o) => [o.key as string, o]));
 /**
  * Builds the configuration from defaults, a JSON file, the environment and the command line.
  *
+ * @example
+ * ```ts
+ * const r = loadConfig({ argv: ['--quote-size', '2'], env: process.env });
+ * if (r.kind === 'invalid') console.error(r.problems.join('\n'));
+ * else if (r.kind === 'config') console.log(r.config.quoteSizeUnits); // 200
+ * ```
+ *
  * @remarks Precedence, lowest first: defaults, `--config` file, environment (`SPX_MM_*`,
  * `KALSHI_*`), flags. Every problem in every source is collected and returned together, and the
  * cross-field rules (spreads, position limits, production consent, keys) are checked last.

@@ -50,6 +50,16 @@ const HALF_VARIANCE_UNITS2 = 0.25 * 10_000 * 10_000;
 /**
  * Prices S&P 500 contracts with mm-core's lognormal fair value and Avellaneda-Stoikov skew.
  *
+ * @example
+ * ```ts
+ * const pricer = new SpxFairValuePricer({
+ *   markets: contracts.map((c) => ({ ticker: c.ticker, strike: c.strike, closeTsMs: c.closeTimeMs!, grid: c.grid! })),
+ *   tradingMsBetween: (a, b) => new NyseCalendar().tradingMsBetween(a, b),
+ *   minSpreadUnits: 400, maxSpreadUnits: 2_000, skewPerContractUnits: 20,
+ * });
+ * pricer.plan({ marketTicker, spot: 6612.34, volPct: 18.5, nowMs: Date.now(), positionUnits: 0 });
+ * ```
+ *
  * @remarks
  * Fair value: `contractProbability(strike, spot, sd)` with `sd` the VIX-implied log standard
  * deviation over the trading time left. Quotes: `skewedQuotes` with the variance of the contract's

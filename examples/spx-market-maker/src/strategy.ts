@@ -94,6 +94,14 @@ export interface SpxMarketView {
 /**
  * The S&P 500 market-making strategy of the example bot.
  *
+ * @example
+ * ```ts
+ * const strategy = new SpxMarketMakerStrategy({
+ *   pricer, quoteSizeUnits: 500, maxPositionUnits: 5_000, volatilityPct: null, referenceStaleMs: 60_000,
+ * });
+ * const engine = new Engine({ markets, strategy, feed, gateway, risk, referenceFeed });
+ * ```
+ *
  * @remarks
  * On every reference update (index or VIX) and timer tick it reprices every market; on a book
  * change or one of our fills it reprices that market. For each market:

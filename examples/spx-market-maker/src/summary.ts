@@ -91,6 +91,13 @@ interface Book {
 /**
  * An append-only ledger of fills that answers position and P&L questions exactly.
  *
+ * @example
+ * ```ts
+ * const ledger = new FillLedger();
+ * ledger.add({ fillId: 't1', market: 'M', side: 'bid', priceUnits: 4_000, countUnits: 1_000, feeMicros: 0 });
+ * ledger.summary(new Map([['M', 4_200]])).unrealizedMicros; // 200_000 ($0.20)
+ * ```
+ *
  * @remarks Total P&L is computed as cash flow plus marked positions, so it is exact; the split
  * into realized and unrealized uses average cost, with the remaining basis rounded to a micro.
  */

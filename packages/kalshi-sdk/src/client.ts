@@ -37,7 +37,21 @@ import { StructuredTargetsResource } from './resources/structured-targets.js';
 import type { GetEndpointCostsResponse } from './types/account.js';
 import { KalshiWebSocket, type KalshiWebSocketOptions } from './ws/kalshi-websocket.js';
 
-/** Options of {@link KalshiClient}. Every field is optional. */
+/**
+ * Options of {@link KalshiClient}. Every field is optional.
+ *
+ * @example
+ * ```ts
+ * const options: KalshiClientOptions = {
+ *   environment: 'production',
+ *   apiKeyId: process.env.KALSHI_API_KEY_ID,
+ *   privateKeyPath: '/etc/kalshi/prod.pem',
+ *   rateLimit: 'advanced',
+ *   timeoutMs: 5_000,
+ * };
+ * const client = new KalshiClient(options);
+ * ```
+ */
 export interface KalshiClientOptions {
   /**
    * Which Kalshi environment to talk to.

@@ -33,7 +33,14 @@ export type KalshiErrorCode =
   | 'INVALID_RESPONSE'
   | 'WEBSOCKET';
 
-/** Options accepted by every {@link KalshiError} constructor. */
+/**
+ * Options accepted by every {@link KalshiError} constructor.
+ *
+ * @example
+ * ```ts
+ * throw new KalshiConnectionError('GET /portfolio/balance failed', { cause: err });
+ * ```
+ */
 export interface KalshiErrorOptions {
   /** The underlying error, chained as the standard `cause`. */
   cause?: unknown;
@@ -195,7 +202,14 @@ export type KalshiWebSocketErrorCode =
   | 'WS_INVALID_ARGUMENT'
   | 'WS_SEND_FAILED';
 
-/** Options of a {@link KalshiWebSocketError}. */
+/**
+ * Options of a {@link KalshiWebSocketError}.
+ *
+ * @example
+ * ```ts
+ * const options: KalshiWebSocketErrorOptions = { kalshiCode: 6, sid: 1, commandId: 12 };
+ * ```
+ */
 export interface KalshiWebSocketErrorOptions extends KalshiErrorOptions {
   /** Kalshi's numeric error code, for errors replied by the server. */
   kalshiCode?: number;
@@ -261,7 +275,17 @@ export function isKalshiWebSocketError(value: unknown): value is KalshiWebSocket
   );
 }
 
-/** Options of a {@link KalshiApiError}: what the server answered. */
+/**
+ * Options of a {@link KalshiApiError}: what the server answered.
+ *
+ * @example
+ * ```ts
+ * const options: KalshiApiErrorOptions = {
+ *   status: 404, kalshiCode: 'not_found', details: undefined, method: 'GET', path: '/trade-api/v2/markets/X',
+ * };
+ * throw new KalshiNotFoundError('GET /trade-api/v2/markets/X failed with HTTP 404 (not_found)', options);
+ * ```
+ */
 export interface KalshiApiErrorOptions extends KalshiErrorOptions {
   /** HTTP status. */
   status: number;

@@ -14,11 +14,34 @@
  */
 import { KalshiNumberError } from './errors.js';
 
-/** Price units per dollar: a price unit is $0.0001. */
+/**
+ * Price units per dollar: a price unit is $0.0001.
+ *
+ * @example
+ * ```ts
+ * const halfDollar = PRICE_SCALE / 2; // 5_000 price units = $0.50
+ * ```
+ */
 export const PRICE_SCALE = 10_000;
-/** Count units per contract: a count unit is 0.01 contract. */
+/**
+ * Count units per contract: a count unit is 0.01 contract.
+ *
+ * @example
+ * ```ts
+ * const fiveContracts = 5 * COUNT_SCALE; // 500 count units
+ * ```
+ */
 export const COUNT_SCALE = 100;
-/** Micro-dollars per dollar. */
+/**
+ * Micro-dollars per dollar.
+ *
+ * @remarks Price units × count units = micro-dollars exactly.
+ * @example
+ * ```ts
+ * const notionalMicros = parseDollars('0.5600') * parseCount('5.00'); // 2_800_000 = $2.80
+ * notionalMicros / MICROS_PER_DOLLAR; // 2.8 (for display only)
+ * ```
+ */
 export const MICROS_PER_DOLLAR = 1_000_000;
 
 /** An integer number of $0.0001 price units (5,600 = $0.56). */

@@ -12,7 +12,16 @@ export interface KalshiAuthHeaders {
   'KALSHI-ACCESS-SIGNATURE': string;
 }
 
-/** Where a {@link KalshiSigner} gets its credentials. */
+/**
+ * Where a {@link KalshiSigner} gets its credentials.
+ *
+ * @remarks Give exactly one of `privateKey` and `privateKeyPath`.
+ * @example
+ * ```ts
+ * const options: KalshiSignerOptions = { apiKeyId: 'a952bcbe-ec3b-4b5b-b8f9-11dae589608c', privateKeyPath: './kalshi.pem' };
+ * const signer = new KalshiSigner(options);
+ * ```
+ */
 export interface KalshiSignerOptions {
   /** The API key id (a UUID). */
   apiKeyId: string;

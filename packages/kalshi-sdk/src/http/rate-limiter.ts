@@ -74,7 +74,19 @@ export interface RateLimitStats {
   write: RateLimitBucketStats;
 }
 
-/** Options of a {@link RateLimiter}. */
+/**
+ * Options of a {@link RateLimiter}.
+ *
+ * @example
+ * ```ts
+ * const options: RateLimiterOptions = {
+ *   tier: 'advanced',
+ *   budgets: { write: { refillPerSecond: 300, capacity: 600 } },
+ *   onWait: (w) => console.debug(`waited ${w.waitedMs} ms for ${w.cost} ${w.bucket} tokens`),
+ * };
+ * const limiter = new RateLimiter(options);
+ * ```
+ */
 export interface RateLimiterOptions {
   /**
    * Kalshi tier whose budgets to use; ignored for a bucket given in `budgets`.

@@ -21,7 +21,19 @@ import type { KalshiLogger } from '../logger.js';
 import { mapHttpError } from './error-mapping.js';
 import type { RateLimiter } from './rate-limiter.js';
 
-/** Per-call options accepted by every client method. */
+/**
+ * Per-call options accepted by every client method, always as the last argument.
+ *
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * const book = await client.markets.orderbook('KXINX-26NOV25H1600-B6612', { depth: 10 }, {
+ *   signal: controller.signal,
+ *   timeoutMs: 2_000,
+ *   maxRetries: 0,
+ * });
+ * ```
+ */
 export interface RequestOptions {
   /** Aborts the call (including any wait for rate-limit tokens or a retry delay). */
   signal?: AbortSignal;

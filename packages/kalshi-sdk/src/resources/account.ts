@@ -13,6 +13,7 @@ import type {
  * ```ts
  * const { usage_tier, write } = await client.account.limits();
  * ```
+ * @hideconstructor
  */
 export class AccountResource {
   readonly #ctx: ResourceContext;

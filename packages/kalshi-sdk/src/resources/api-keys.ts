@@ -15,6 +15,7 @@ import type {
  * ```ts
  * const { api_keys } = await client.apiKeys.list();
  * ```
+ * @hideconstructor
  */
 export class ApiKeysResource {
   readonly #ctx: ResourceContext;

@@ -30,6 +30,7 @@ import type {
  * ```ts
  * const { id } = await client.communications.createQuote({ rfq_id, yes_bid: '0.41', no_bid: '0.55', rest_remainder: false });
  * ```
+ * @hideconstructor
  */
 export class CommunicationsResource {
   readonly #ctx: ResourceContext;

@@ -30,6 +30,7 @@ import type {
  * ```ts
  * for await (const ev of client.events.iterate({ series_ticker: 'KXINX', status: 'open' })) console.log(ev.event_ticker);
  * ```
+ * @hideconstructor
  */
 export class EventsResource {
   readonly #ctx: ResourceContext;

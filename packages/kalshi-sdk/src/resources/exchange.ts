@@ -13,6 +13,7 @@ import type {
  * ```ts
  * const { trading_active } = await client.exchange.status();
  * ```
+ * @hideconstructor
  */
 export class ExchangeResource {
   readonly #ctx: ResourceContext;

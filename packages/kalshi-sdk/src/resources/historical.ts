@@ -33,6 +33,7 @@ import type {
  * const cutoff = await client.historical.cutoff();
  * for await (const f of client.historical.iterateFills({ ticker })) console.log(f.fill_id);
  * ```
+ * @hideconstructor
  */
 export class HistoricalResource {
   readonly #ctx: ResourceContext;

@@ -20,6 +20,7 @@ import type {
  * ```ts
  * const { live_data } = await client.liveData.byMilestone(milestoneId);
  * ```
+ * @hideconstructor
  */
 export class LiveDataResource {
   readonly #ctx: ResourceContext;

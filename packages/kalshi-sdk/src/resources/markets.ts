@@ -25,6 +25,7 @@ import type {
  * ```ts
  * for await (const m of client.markets.iterate({ series_ticker: 'KXINXU', status: 'open' })) console.log(m.ticker);
  * ```
+ * @hideconstructor
  */
 export class MarketsResource {
   readonly #ctx: ResourceContext;

@@ -15,6 +15,7 @@ import type {
  * ```ts
  * const { milestones } = await client.milestones.list({ limit: 100, category: 'Sports' });
  * ```
+ * @hideconstructor
  */
 export class MilestonesResource {
   readonly #ctx: ResourceContext;

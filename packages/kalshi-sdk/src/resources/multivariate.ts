@@ -17,6 +17,7 @@ import type {
  * ```ts
  * const { multivariate_contracts } = await client.multivariate.list({ status: 'open' });
  * ```
+ * @hideconstructor
  */
 export class MultivariateResource {
   readonly #ctx: ResourceContext;

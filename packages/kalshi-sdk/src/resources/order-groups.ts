@@ -18,6 +18,7 @@ import type {
  * const { order_group_id } = await client.orderGroups.create({ contracts_limit_fp: '200.00' });
  * await client.orderGroups.trigger(order_group_id); // kill switch for the group
  * ```
+ * @hideconstructor
  */
 export class OrderGroupsResource {
   readonly #ctx: ResourceContext;

@@ -56,6 +56,7 @@ const LOOKUP_WINDOW_S = 15 * 60;
  * });
  * await client.orders.cancel(placed.order_id);
  * ```
+ * @hideconstructor
  */
 export class OrdersResource {
   readonly #ctx: ResourceContext;

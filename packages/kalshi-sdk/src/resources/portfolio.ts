@@ -44,6 +44,7 @@ import type {
  * const { balance_dollars } = await client.portfolio.balance();
  * for await (const p of client.portfolio.iteratePositions({ count_filter: 'position' })) console.log(p.ticker, p.position_fp);
  * ```
+ * @hideconstructor
  */
 export class PortfolioResource {
   readonly #ctx: ResourceContext;

@@ -16,6 +16,7 @@ import type {
  * ```ts
  * const { tags_by_categories } = await client.search.tagsByCategories();
  * ```
+ * @hideconstructor
  */
 export class SearchResource {
   readonly #ctx: ResourceContext;
@@ -40,6 +41,7 @@ export class SearchResource {
  * ```ts
  * for await (const p of client.incentivePrograms.iterate({ type: 'liquidity' })) console.log(p.market_ticker);
  * ```
+ * @hideconstructor
  */
 export class IncentiveProgramsResource {
   readonly #ctx: ResourceContext;

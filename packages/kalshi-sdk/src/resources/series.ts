@@ -15,6 +15,7 @@ import type {
  * ```ts
  * const { series } = await client.series.list({ category: 'Financials' });
  * ```
+ * @hideconstructor
  */
 export class SeriesResource {
   readonly #ctx: ResourceContext;

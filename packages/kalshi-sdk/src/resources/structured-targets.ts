@@ -15,6 +15,7 @@ import type {
  * ```ts
  * const { structured_targets } = await client.structuredTargets.list({ type: 'basketball_team' });
  * ```
+ * @hideconstructor
  */
 export class StructuredTargetsResource {
   readonly #ctx: ResourceContext;

@@ -192,16 +192,44 @@ describe('Engine', () => {
     await until(() => venue.resting().length === 2);
   });
 
-  it('reports position drift and moves to reducing', async () => {
-    const { venue, engine } = await started();
+  it('reports a position drift confirmed by two reconciliations and moves to reducing', async () => {
+    const { venue, engine } = await started({ positionDriftConfirmMs: 5 });
     const drifts: number[] = [];
+    let reconciled = 0;
     engine.on('positionDrift', (d) => drifts.push(d.venueCountUnits));
-    venue.positions.set(M, 300);
+    engine.on('reconciled', () => reconciled++);
+    venue.positions.set(M, 300); // the venue disagrees, and no fill explains it
     await engine.reconcile();
+    expect(drifts).toEqual([]); // not yet: could be a fill in flight
+    expect(engine.tradingState).toBe('active');
+    await until(() => drifts.length === 1); // the confirming reconciliation sees the same gap
+    expect(reconciled).toBe(2);
     expect(drifts).toEqual([300]);
+    expect(engine.context.position(M).positionCountUnits).toBe(300);
     expect(engine.tradingState).toBe('reducing');
     await until(() => venue.restingCount('bid') === 0);
     expect(venue.restingCount('ask')).toBe(300);
+  });
+
+  it('raises no drift for a fill in flight during reconciliation, and does not count it twice', async () => {
+    const { venue, engine, feed } = await started({ positionDriftConfirmMs: 0 });
+    const drifts: number[] = [];
+    engine.on('positionDrift', (d) => drifts.push(d.venueCountUnits));
+    // The venue matched our bid: its position already has the fill, but neither the stream nor
+    // the fills endpoint has delivered it yet.
+    venue.onFill(() => {});
+    const fill = venue.fill(venue.resting('bid')[0]!.orderId, 100);
+    const getFillsSince = venue.getFillsSince.bind(venue);
+    venue.getFillsSince = async (since) => (await getFillsSince(since)).filter((f) => f !== fill);
+    await engine.reconcile();
+    expect(drifts).toEqual([]);
+    expect(engine.context.position(M).positionCountUnits).toBe(0); // not adopted
+    feed.handlers!.onFill(fill); // the fill arrives
+    venue.getFillsSince = getFillsSince;
+    await engine.reconcile();
+    expect(drifts).toEqual([]);
+    expect(engine.context.position(M).positionCountUnits).toBe(100);
+    expect(engine.tradingState).toBe('active');
   });
 
   it('cancels orphaned orders at start-up by default and adopts them when configured', async () => {

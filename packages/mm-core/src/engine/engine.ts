@@ -74,6 +74,12 @@ export interface EngineConfig {
   readonly orderGroupContractsLimitCountUnits?: CountUnits;
   /** Position difference from the venue tolerated before `positionDrift`. @defaultValue `0` */
   readonly positionDriftToleranceCountUnits?: CountUnits;
+  /**
+   * Delay of the confirming reconciliation after a position mismatch, in ms; `0` waits for the
+   * next periodic one. A mismatch counts as drift only when two consecutive reconciliations
+   * (each after backfilling fills) see the same difference. @defaultValue `2_000`
+   */
+  readonly positionDriftConfirmMs?: number;
   /** How long `stop()` waits for cancels to be confirmed. @defaultValue `10_000` */
   readonly stopTimeoutMs?: number;
   /** Cancel-all + verify rounds of the kill switch. @defaultValue `3` */
@@ -200,6 +206,7 @@ export function validateEngineConfig(config: EngineConfig): void {
   nonNeg('timerIntervalMs');
   nonNeg('orderGroupContractsLimitCountUnits', 100);
   nonNeg('positionDriftToleranceCountUnits');
+  nonNeg('positionDriftConfirmMs');
   nonNeg('stopTimeoutMs');
   nonNeg('killSwitchAttempts', 1);
   if (config.orphanOrders !== undefined && !['adopt', 'cancel', 'ignore'].includes(config.orphanOrders)) {
@@ -221,7 +228,10 @@ export function validateEngineConfig(config: EngineConfig): void {
  * loses integrity (sequence gap, negative level, disconnect) has its quotes pulled and a snapshot
  * requested; quoting resumes when the snapshot arrives. After a reconnect the engine backfills
  * fills (deduplicated by trade id), re-syncs open orders and positions; periodic reconciliation
- * does the same, and a position drift moves trading to `reducing`. The kill switch blocks new
+ * does the same. A position mismatch is confirmed before it counts: only when two consecutive
+ * reconciliations (the second `positionDriftConfirmMs` later) see the same difference is the
+ * venue's position adopted, `positionDrift` emitted and trading moved to `reducing`; a fill that
+ * was merely in flight closes the gap by then and raises nothing. The kill switch blocks new
  * orders first, then cancels everything and verifies by re-querying open orders; it stays halted
  * until {@link Engine.resume}. `stop()` stops quoting, cancels, waits for confirmation, and
  * closes the feed.
@@ -259,6 +269,9 @@ export class Engine extends EventEmitter<EngineEvents> {
   #reconciling: Promise<void> | undefined;
   #referenceListener: ((p: ReferencePrice) => void) | undefined;
   #orderGroupId: string | undefined;
+  /** Venue minus local position per market, seen by the last reconciliation and not yet confirmed. */
+  readonly #suspectDrift = new Map<string, CountUnits>();
+  #driftConfirmTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * @param config - Everything the engine needs; validated at once.
@@ -503,18 +516,35 @@ export class Engine extends EventEmitter<EngineEvents> {
     for (const t of markets) {
       const venue = venuePositions.get(t) ?? 0;
       const local = this.#positions.get(t).positionCountUnits;
-      if (venue === local) continue;
+      const diff = venue - local;
+      if (diff === 0) {
+        this.#suspectDrift.delete(t);
+        continue;
+      }
+      if (!starting && this.#suspectDrift.get(t) !== diff) {
+        // A fill in flight (in the venue's position, not yet in our stream or backfill) looks like
+        // drift for a moment; adopting it now would count that fill twice when it arrives.
+        this.#suspectDrift.set(t, diff);
+        this.#logger.info('position mismatch; confirming on the next reconciliation', {
+          marketTicker: t,
+          local,
+          venue,
+        });
+        continue;
+      }
+      this.#suspectDrift.delete(t);
       const mark = this.#books.get(t)?.midUnits ?? 5_000;
       this.#positions.adopt(t, venue, Math.round(mark));
       if (starting) {
         this.#logger.info('adopted venue position', { marketTicker: t, positionCountUnits: venue });
-      } else if (Math.abs(venue - local) > tolerance) {
+      } else if (Math.abs(diff) > tolerance) {
         this.emit('positionDrift', { marketTicker: t, localCountUnits: local, venueCountUnits: venue });
         this.#logger.warn('position drift', { marketTicker: t, local, venue });
         if (this.#risk.state === 'active') this.#risk.setState('reducing', `POSITION_DRIFT on ${t}`);
       }
       this.#riskDirty.add(t);
     }
+    this.#scheduleDriftConfirmation();
     const open = (await this.#gateway.getOpenOrders()).filter((o) => markets.has(o.marketTicker));
     const orphans = this.#orders.syncOpenOrders(open);
     const policy = this.#cfg.orphanOrders ?? 'cancel';
@@ -528,6 +558,15 @@ export class Engine extends EventEmitter<EngineEvents> {
     }
     this.#scheduleEvaluate();
     this.emit('reconciled');
+  }
+
+  #scheduleDriftConfirmation(): void {
+    const delayMs = this.#cfg.positionDriftConfirmMs ?? 2_000;
+    if (this.#suspectDrift.size === 0 || delayMs === 0 || this.#driftConfirmTimer !== undefined) return;
+    this.#driftConfirmTimer = setTimeout(() => {
+      this.#driftConfirmTimer = undefined;
+      if (this.#state === 'running') void this.reconcile();
+    }, delayMs);
   }
 
   #handlers(): MarketDataHandlers {
@@ -760,6 +799,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   async #teardown(): Promise<void> {
     for (const t of this.#timers) clearInterval(t);
     this.#timers.length = 0;
+    clearTimeout(this.#driftConfirmTimer);
+    this.#driftConfirmTimer = undefined;
     if (this.#referenceListener !== undefined)
       this.#cfg.referenceFeed?.off('update', this.#referenceListener);
     this.#orders.close();

@@ -7,6 +7,12 @@
 // --- engine, books, orders, risk, positions, strategy API, ports (core) ---
 export { type BookUntrustedReason, OrderBook } from './book/order-book.js';
 export {
+  type BookExcludingOwn,
+  bookExcludingOwn,
+  type OwnExcludableBook,
+  type OwnOrderLike,
+} from './book/own-orders.js';
+export {
   type DeniedQuote,
   Engine,
   type EngineConfig,

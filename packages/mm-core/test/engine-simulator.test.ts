@@ -4,6 +4,7 @@
  */
 import type { KalshiClient, KalshiWebSocket } from '@mnquants/kalshi-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookExcludingOwn } from '../src/book/own-orders.js';
 import { Engine } from '../src/engine/engine.js';
 import { KalshiMarketDataFeed, KalshiOrderGateway } from '../src/kalshi.js';
 import type { Strategy, StrategyContext, StrategyDecision } from '../src/strategy/strategy.js';
@@ -14,23 +15,15 @@ class PennyInside implements Strategy {
   onBook(marketTicker: string, ctx: StrategyContext): StrategyDecision {
     const book = ctx.book(marketTicker);
     if (book === undefined) return undefined;
-    const own = ctx.openOrders(marketTicker);
-    const ownAt = (side: 'bid' | 'ask', priceUnits: number) =>
-      own
-        .filter((o) => o.side === side && o.priceUnits === priceUnits)
-        .reduce((s, o) => s + o.remainingCountUnits, 0);
-    const bid = book.depth('yes').find((l) => l.countUnits > ownAt('bid', l.priceUnits))?.priceUnits;
-    const noBid = book
-      .depth('no')
-      .find((l) => l.countUnits > ownAt('ask', 10_000 - l.priceUnits))?.priceUnits;
-    if (bid === undefined || noBid === undefined || 10_000 - noBid - bid < 300)
-      return [{ marketTicker, quotes: [] }];
+    const others = bookExcludingOwn(book, ctx.openOrders(marketTicker));
+    const { yesBid: bid, yesAsk: ask } = others;
+    if (bid === undefined || ask === undefined || ask - bid < 300) return [{ marketTicker, quotes: [] }];
     return [
       {
         marketTicker,
         quotes: [
           { side: 'bid', priceUnits: bid + 100, countUnits: 500 },
-          { side: 'ask', priceUnits: 10_000 - noBid - 100, countUnits: 500 },
+          { side: 'ask', priceUnits: ask - 100, countUnits: 500 },
         ],
       },
     ];

@@ -4,7 +4,13 @@
  *
  * @module
  */
-import { formatDollars, type KalshiClient, parseMicros, parseSignedCount } from '@mnquants/kalshi-sdk';
+import {
+  formatDollars,
+  type KalshiClient,
+  parseDollars,
+  parseMicros,
+  parseSignedCount,
+} from '@mnquants/kalshi-sdk';
 import type { KalshiSimulator } from '@mnquants/kalshi-sim';
 import {
   Engine,
@@ -604,6 +610,26 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
     }
 
     const markMap = marks();
+    // A market that has been determined is worth its settlement value, not its last mid.
+    for (const t of tickers) {
+      try {
+        const { market } = await venue.client.markets.get(t);
+        const settled =
+          market.result === 'yes'
+            ? 10_000
+            : market.result === 'no'
+              ? 0
+              : market.result === 'scalar' && market.settlement_value_dollars
+                ? parseDollars(market.settlement_value_dollars)
+                : null;
+        if (settled !== null) {
+          markMap.set(t, settled);
+          logger.info({ market: t, result: market.result, status: market.status }, 'market determined');
+        }
+      } catch (err) {
+        logger.warn({ market: t, err: (err as Error).message }, 'could not read the market at stop');
+      }
+    }
     const summary = ledger.summary(markMap);
     // Marks actually used: the book mid, else the last fill price.
     const used = new Map(summary.markets.map((m) => [m.market, m.markUsedUnits]));

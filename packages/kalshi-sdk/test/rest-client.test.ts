@@ -1,7 +1,7 @@
 import { constants, generateKeyPairSync, type KeyObject, verify } from 'node:crypto';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   isKalshiAuthenticationError,
   isKalshiConflictError,
@@ -415,5 +415,157 @@ describe('configuration', () => {
 
   it('redacts the key from JSON', () => {
     expect(JSON.stringify(client())).not.toContain('PRIVATE KEY');
+  });
+});
+
+describe('hardening', () => {
+  const createReq = {
+    ticker: 'T',
+    side: 'bid',
+    count: '5',
+    price: '0.5',
+    time_in_force: 'good_till_canceled',
+    self_trade_prevention_type: 'maker',
+    client_order_id: 'cid-old',
+  } as const;
+
+  it('a 409 after a retried create whose order is outside the lookup window is a clear conflict', async () => {
+    let posts = 0;
+    let minTs = Number.NaN;
+    let ticker: string | null = null;
+    const createdS = Math.floor(Date.now() / 1000) - 20 * 60;
+    server.use(
+      http.post(`${BASE}/portfolio/events/orders`, () =>
+        ++posts === 1
+          ? HttpResponse.json({ error: { code: 'internal' } }, { status: 503 })
+          : HttpResponse.json({ error: { code: 'order_already_exists' } }, { status: 409 }),
+      ),
+      // The server honours min_ts: an order created 20 minutes ago is not returned.
+      http.get(`${BASE}/portfolio/orders`, ({ request }) => {
+        const q = new URL(request.url).searchParams;
+        minTs = Number(q.get('min_ts'));
+        ticker = q.get('ticker');
+        const order = {
+          order_id: 'o-old',
+          client_order_id: 'cid-old',
+          created_time: new Date(createdS * 1000).toISOString(),
+        };
+        return HttpResponse.json({ orders: createdS >= minTs ? [order] : [], cursor: '' });
+      }),
+    );
+    const err = await client()
+      .orders.create(createReq)
+      .catch((e: unknown) => e);
+    expect(isKalshiConflictError(err)).toBe(true);
+    expect((err as Error).message).toContain('cid-old');
+    expect((err as Error).message).toContain('no order');
+    expect((err as Error).message).toContain('15 minutes');
+    expect(ticker).toBe('T');
+    expect(Math.floor(Date.now() / 1000) - minTs).toBeGreaterThanOrEqual(15 * 60);
+    expect(posts).toBe(2);
+  });
+
+  it('aborting during a retry delay rejects at once with ABORTED and sends nothing more', async () => {
+    let n = 0;
+    server.use(
+      http.get(`${BASE}/portfolio/balance`, () => {
+        n++;
+        return HttpResponse.json({ error: { code: 'internal' } }, { status: 503 });
+      }),
+    );
+    // Real abortable sleep with a one-minute backoff: the test only finishes because abort works.
+    const c = new KalshiClient({
+      restUrl: BASE,
+      apiKeyId: 'key-1',
+      privateKey: edPem,
+      useEnv: false,
+      retryBaseDelayMs: 60_000,
+      retryMaxDelayMs: 60_000,
+      random: () => 0.999,
+    });
+    const controller = new AbortController();
+    const p = c.portfolio.balance(undefined, { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.waitFor(() => expect(n).toBe(1));
+    controller.abort();
+    const err = await p;
+    expect(err).toMatchObject({ code: 'ABORTED' });
+    expect(n).toBe(1);
+  });
+
+  it('refreshEndpointCosts applies listed costs, the default elsewhere, and the limiter charges them', async () => {
+    server.use(
+      http.get(`${BASE}/account/endpoint_costs`, () =>
+        HttpResponse.json({
+          default_cost: 10,
+          endpoint_costs: [
+            { method: 'delete', path: '/trade-api/v2/portfolio/events/orders/{order_id}', cost: 3 },
+            { method: 'GET', path: '/portfolio/orders/{id}', cost: 4 },
+            { method: 'GET', path: '/portfolio/balance', cost: 7 },
+          ],
+        }),
+      ),
+      http.get(`${BASE}/portfolio/balance`, () =>
+        HttpResponse.json({ balance: 1, portfolio_value: 0, updated_ts: 1 }),
+      ),
+    );
+    const frozen = { now: () => 0, setTimeout: () => 0, clearTimeout: () => {} };
+    const c = client({
+      rateLimit: {
+        read: { refillPerSecond: 1, capacity: 100 },
+        write: { refillPerSecond: 1, capacity: 100 },
+      },
+      rateLimitClock: frozen,
+    });
+    expect(c.endpointCost('orders.cancel')).toBe(2);
+    const changed = await c.refreshEndpointCosts();
+    expect(c.endpointCost('orders.cancel')).toBe(3);
+    expect(c.endpointCost('orders.get')).toBe(4);
+    expect(c.endpointCost('portfolio.balance')).toBe(7);
+    expect(c.endpointCost('orders.createV1')).toBe(10);
+    expect(changed).toBeGreaterThanOrEqual(4);
+    const before = c.rateLimiter?.stats().read.tokens ?? Number.NaN;
+    await c.portfolio.balance();
+    expect(before - (c.rateLimiter?.stats().read.tokens ?? Number.NaN)).toBe(7);
+    c.close();
+  });
+
+  it('refreshEndpointCosts leaves a client without a fetch untouched when given costs', async () => {
+    const c = client();
+    const changed = await c.refreshEndpointCosts({ default_cost: 10, endpoint_costs: [] });
+    expect(c.endpointCost('orders.cancel')).toBe(10);
+    expect(changed).toBeGreaterThan(0);
+  });
+
+  it('hands an injected fetch the request plus only the attempt signal', async () => {
+    const seen: { input: unknown; init: RequestInit | undefined }[] = [];
+    const fetchSpy = async (input: string | URL | Request, init?: RequestInit) => {
+      seen.push({ input, init });
+      return Response.json({ exchange_active: true, trading_active: true });
+    };
+    const c = client({ fetch: fetchSpy as typeof fetch });
+    await c.portfolio.balance().catch(() => undefined);
+    expect(seen).toHaveLength(1);
+    const { input, init } = seen[0] as { input: Request; init: RequestInit };
+    expect(input).toBeInstanceOf(Request);
+    expect(input.headers.get('kalshi-access-key')).toBe('key-1');
+    expect(Object.keys(init)).toEqual(['signal']);
+    expect(init.signal).toBeInstanceOf(AbortSignal);
+    expect(init.signal?.aborted).toBe(false);
+  });
+
+  it('the attempt signal handed to fetch aborts when the caller aborts mid-request', async () => {
+    let signal: AbortSignal | undefined;
+    const controller = new AbortController();
+    const fetchSpy = (_: string | URL | Request, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        signal = init?.signal ?? undefined;
+        signal?.addEventListener('abort', () => reject(signal?.reason));
+        controller.abort();
+      });
+    const err = await client({ fetch: fetchSpy as typeof fetch })
+      .exchange.status({ signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(signal?.aborted).toBe(true);
+    expect(err).toMatchObject({ code: 'ABORTED' });
   });
 });

@@ -97,7 +97,9 @@ export class OrdersResource {
   /**
    * `POST /portfolio/events/orders`: places one order (V2).
    *
-   * @throws {@link KalshiConflictError} for a duplicate `client_order_id` on the first attempt.
+   * @throws {@link KalshiConflictError} for a duplicate `client_order_id` on the first attempt, or
+   * when a retried create answers 409 and no order with that `client_order_id` on the ticker was
+   * created in the last 15 minutes (the lookup window).
    */
   create(body: CreateOrderV2Request, options?: RequestOptions): Promise<CreateOrderV2Response> {
     return send(this.#ctx, 'orders.create', {
@@ -234,7 +236,9 @@ export class OrdersResource {
       };
     }
     throw new KalshiConflictError(
-      `POST /portfolio/events/orders: duplicate client_order_id ${cid} after a retry, but no such order was found on ${body.ticker}`,
+      `POST /portfolio/events/orders: Kalshi answered 409 (duplicate client_order_id ${cid}) to a retried create, ` +
+        `but no order with that client_order_id was found on ${body.ticker} among orders created in the last ` +
+        `${LOOKUP_WINDOW_S / 60} minutes; the first attempt's outcome is unknown, look the order up before resending`,
       { status: 409, kalshiCode: undefined, method: 'POST', path: '/portfolio/events/orders' },
     );
   }

@@ -1,6 +1,7 @@
 /** Order-book benchmark: deltas applied per second (with and without wire parsing) and memory per market. */
 import { parseDelta } from '../src/adapters/kalshi/parse.js';
 import { OrderBook } from '../src/book/order-book.js';
+import { bookExcludingOwn } from '../src/book/own-orders.js';
 import type { BookDelta } from '../src/model/types.js';
 
 function deltas(n: number): BookDelta[] {
@@ -59,6 +60,28 @@ export function benchBook(n = 2_000_000): Record<string, string> {
   runParsed();
   const parsedSecs = Math.min(runParsed(), runParsed());
 
+  // bookExcludingOwn on a 50-level book with our 2 bids and 2 asks at the touch (a strategy's onBook).
+  const quoted = new OrderBook('Q');
+  const ladder = (from: number) =>
+    Array.from({ length: 50 }, (_, k) => ({ priceUnits: from - k * 50, countUnits: 1_000 }));
+  quoted.applySnapshot({ marketTicker: 'Q', yes: ladder(4_500), no: ladder(5_000), tsMs: 0 });
+  const own = [
+    { side: 'bid' as const, priceUnits: 4_500, remainingCountUnits: 1_000 },
+    { side: 'bid' as const, priceUnits: 4_450, remainingCountUnits: 500 },
+    { side: 'ask' as const, priceUnits: 5_000, remainingCountUnits: 1_000 },
+    { side: 'ask' as const, priceUnits: 5_050, remainingCountUnits: 500 },
+  ];
+  const exclN = 500_000;
+  let sink = 0;
+  const runExcl = () => {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < exclN; i++) sink += bookExcludingOwn(quoted, own).yesBid ?? 0;
+    return Number(process.hrtime.bigint() - t0) / 1e9;
+  };
+  runExcl();
+  const exclSecs = Math.min(runExcl(), runExcl());
+  if (sink === 0) throw new Error('bookExcludingOwn benchmark found no touch');
+
   // Memory per market: 1,000 books each with a 50-level snapshot per side.
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
@@ -79,6 +102,7 @@ export function benchBook(n = 2_000_000): Record<string, string> {
     'parse + apply deltas / s (SDK payload -> book)': Math.round(wire.length / parsedSecs).toLocaleString(
       'en-US',
     ),
+    'bookExcludingOwn (touch net of own orders) ns / call': ((exclSecs / exclN) * 1e9).toFixed(0),
     'memory per market (KB)':
       (perMarket / 1024).toFixed(1) + (gc ? '' : ' (run with --expose-gc for accuracy)'),
   };

@@ -25,7 +25,7 @@ export interface OwnOrderLike {
 }
 
 /** The parts of an order book the helper reads (an `OrderBook` or a strategy's read-only book fits). */
-export type OwnExcludableBook = Pick<OrderBook, 'depth'>;
+export type OwnExcludableBook = Pick<OrderBook, 'depth' | 'sizeAt'>;
 
 /** A book net of our own orders: best prices and sizes of everyone else. */
 export interface BookExcludingOwn {
@@ -54,8 +54,9 @@ export interface BookExcludingOwn {
  * (`ctx.openOrders(ticker)`), in any state: an order whose create is in flight may already be in
  * the book (the stream often beats the acknowledgement), so it is removed too. An order with an
  * amend in flight is removed at its new price, so its old price can still show our size until the
- * amend lands. The result is a snapshot: compute it again after the book changes. Cost: one pass
- * over the book's levels.
+ * amend lands. Best prices are taken when it is called (`depth` and `sizeAt` read the book when
+ * they are called): compute it again after the book changes. Cost: the touch reads only the best
+ * few levels of each leg (one more than our own levels there), never the whole ladder.
  *
  * @param book - The market's book (`ctx.book(ticker)`).
  * @param ownOrders - Our open orders in that market (`ctx.openOrders(ticker)`).
@@ -84,19 +85,20 @@ export function bookExcludingOwn(
     const [leg, price] = o.side === 'bid' ? [ownYes, o.priceUnits] : [ownNo, ONE_DOLLAR_UNITS - o.priceUnits];
     leg.set(price, (leg.get(price) ?? 0) + o.remainingCountUnits);
   }
-  const net = (outcome: Outcome): BookLevel[] => {
+  // Our orders occupy at most `own.size` levels of a leg, so the best `n` levels of others are
+  // among the best `n + own.size` levels of the book: no full-ladder scan for the touch.
+  const net = (outcome: Outcome, maxLevels: number): BookLevel[] => {
     const own = outcome === 'yes' ? ownYes : ownNo;
     const out: BookLevel[] = [];
-    for (const l of book.depth(outcome)) {
+    for (const l of book.depth(outcome, maxLevels + own.size)) {
       const left = l.countUnits - (own.get(l.priceUnits) ?? 0);
       if (left > 0) out.push({ priceUnits: l.priceUnits, countUnits: left });
+      if (out.length === maxLevels) break;
     }
     return out;
   };
-  const yes = net('yes');
-  const no = net('no');
-  const bestYes = yes[0];
-  const bestNo = no[0];
+  const bestYes = net('yes', 1)[0];
+  const bestNo = net('no', 1)[0];
   const yesAsk = bestNo === undefined ? undefined : ONE_DOLLAR_UNITS - bestNo.priceUnits;
   return {
     yesBid: bestYes?.priceUnits,
@@ -104,9 +106,11 @@ export function bookExcludingOwn(
     yesAsk,
     yesAskCountUnits: bestNo?.countUnits ?? 0,
     midUnits: bestYes === undefined || yesAsk === undefined ? undefined : (bestYes.priceUnits + yesAsk) / 2,
-    depth: (outcome, maxLevels = Number.POSITIVE_INFINITY) =>
-      (outcome === 'yes' ? yes : no).slice(0, maxLevels),
+    depth: (outcome, maxLevels = Number.POSITIVE_INFINITY) => net(outcome, maxLevels),
     sizeAt: (outcome, priceUnits) =>
-      (outcome === 'yes' ? yes : no).find((l) => l.priceUnits === priceUnits)?.countUnits ?? 0,
+      Math.max(
+        0,
+        book.sizeAt(outcome, priceUnits) - ((outcome === 'yes' ? ownYes : ownNo).get(priceUnits) ?? 0),
+      ),
   };
 }

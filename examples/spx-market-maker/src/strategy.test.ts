@@ -1,4 +1,4 @@
-import type { ReferencePrice, StrategyContext } from '@mnquants/mm-core';
+import { OrderBook, type ReferencePrice, type StrategyContext, type WorkingOrder } from '@mnquants/mm-core';
 import { describe, expect, it } from 'vitest';
 import {
   INDEX_SYMBOL,
@@ -27,6 +27,7 @@ interface CtxOptions {
   state?: StrategyContext['tradingState'];
   refs?: Record<string, Partial<ReferencePrice> | undefined>;
   book?: { trusted?: boolean; yesBid?: number; yesAsk?: number };
+  own?: Pick<WorkingOrder, 'side' | 'priceUnits' | 'remainingCountUnits'>[];
 }
 
 const ref = (symbol: string, value: number, over: Partial<ReferencePrice> = {}): ReferencePrice => ({
@@ -46,12 +47,22 @@ function ctx(o: CtxOptions = {}): StrategyContext {
   for (const [k, v] of Object.entries(o.refs ?? {})) refs[k] = v === undefined ? undefined : ref(k, 1, v);
   return {
     marketTickers: ['M'],
-    book: () =>
-      ({ trusted: o.book?.trusted ?? true, yesBid: o.book?.yesBid, yesAsk: o.book?.yesAsk }) as never,
+    book: () => {
+      // A real book: a level of 10 contracts at each given price (ours included, as on the venue).
+      const book = new OrderBook('M');
+      book.applySnapshot({
+        marketTicker: 'M',
+        tsMs: NOW,
+        yes: o.book?.yesBid === undefined ? [] : [{ priceUnits: o.book.yesBid, countUnits: 1_000 }],
+        no: o.book?.yesAsk === undefined ? [] : [{ priceUnits: 10_000 - o.book.yesAsk, countUnits: 1_000 }],
+      });
+      if (o.book?.trusted === false) book.markUntrusted('DISCONNECTED');
+      return book;
+    },
     position: (marketTicker) =>
       ({ marketTicker, positionCountUnits: o.position ?? 0 }) as ReturnType<StrategyContext['position']>,
     pnl: () => ({ realizedPnlMicros: 0, unrealizedPnlMicros: 0, feesMicros: 0, netPnlMicros: 0 }),
-    openOrders: () => [],
+    openOrders: () => (o.own ?? []) as WorkingOrder[],
     reference: (s) => refs[s],
     market: () => undefined,
     tradingState: o.state ?? 'active',
@@ -150,11 +161,26 @@ describe('SpxMarketMakerStrategy.quotesFor', () => {
   });
 
   it('never crosses the book: a bid at or above the best ask moves one tick below it', () => {
-    const q = strategy().quotesFor('M', ctx({ book: { yesBid: 5_300, yesAsk: 4_700 } })).quotes;
+    const q = strategy().quotesFor('M', ctx({ book: { yesBid: 4_500, yesAsk: 4_700 } })).quotes;
     expect(q).toEqual([
       { side: 'bid', priceUnits: 4_600, countUnits: 500 },
+      { side: 'ask', priceUnits: 5_200, countUnits: 500 },
+    ]);
+  });
+
+  it('never crosses the book: an ask at or below the best bid moves one tick above it', () => {
+    const q = strategy().quotesFor('M', ctx({ book: { yesBid: 5_300, yesAsk: 5_500 } })).quotes;
+    expect(q).toEqual([
+      { side: 'bid', priceUnits: 4_800, countUnits: 500 },
       { side: 'ask', priceUnits: 5_400, countUnits: 500 },
     ]);
+  });
+
+  it('does not step back from its own resting order', () => {
+    // The best ask at 0.47 is entirely our own order: the new bid at 0.48 may replace it freely.
+    const own = [{ side: 'ask' as const, priceUnits: 4_700, remainingCountUnits: 1_000 }];
+    const q = strategy().quotesFor('M', ctx({ book: { yesBid: 4_500, yesAsk: 4_700 }, own })).quotes;
+    expect(q.find((x) => x.side === 'bid')?.priceUnits).toBe(4_800);
   });
 });
 

@@ -4,16 +4,17 @@
  *
  * @module
  */
-import type {
-  CountUnits,
-  DesiredQuote,
-  Fill,
-  MarketQuotes,
-  PriceUnits,
-  ReferencePrice,
-  Strategy,
-  StrategyContext,
-  StrategyDecision,
+import {
+  bookExcludingOwn,
+  type CountUnits,
+  type DesiredQuote,
+  type Fill,
+  type MarketQuotes,
+  type PriceUnits,
+  type ReferencePrice,
+  type Strategy,
+  type StrategyContext,
+  type StrategyDecision,
 } from '@mnquants/mm-core';
 
 /** Reference symbols the strategy reads. */
@@ -109,8 +110,8 @@ export interface SpxMarketView {
  *   market is within `stopBeforeCloseMs` of its close, or risk is `halted`;
  * - in `reducing`, only the side that reduces the position is quoted;
  * - each side is sized so that a full fill keeps |position| within `maxPositionUnits`;
- * - a quote that would cross the opposite side of the book is moved one tick behind it (the bot
- *   makes markets; it does not take).
+ * - a quote that would cross the opposite side of the book (others' orders, ours excluded) is
+ *   moved one tick behind it (the bot makes markets; it does not take).
  */
 export class SpxMarketMakerStrategy implements Strategy {
   readonly name = 'SpxMarketMakerStrategy';
@@ -181,13 +182,16 @@ export class SpxMarketMakerStrategy implements Strategy {
     });
     if (plan === null) return idle('not priced');
 
+    // Stay off the other side of the book as others see it (our own orders excluded: a quote
+    // must not be pushed away by the order it is about to replace).
     const pricer = this.#o.pricer;
+    const others = book === undefined ? undefined : bookExcludingOwn(book, ctx.openOrders(marketTicker));
     let bidPx = plan.bidUnits;
     let askPx = plan.askUnits;
-    if (bidPx !== null && book?.yesAsk !== undefined && bidPx >= book.yesAsk)
-      bidPx = pricer.stepBelow(marketTicker, book.yesAsk);
-    if (askPx !== null && book?.yesBid !== undefined && askPx <= book.yesBid)
-      askPx = pricer.stepAbove(marketTicker, book.yesBid);
+    if (bidPx !== null && others?.yesAsk !== undefined && bidPx >= others.yesAsk)
+      bidPx = pricer.stepBelow(marketTicker, others.yesAsk);
+    if (askPx !== null && others?.yesBid !== undefined && askPx <= others.yesBid)
+      askPx = pricer.stepAbove(marketTicker, others.yesBid);
 
     const max = this.#o.maxPositionUnits;
     let bidSize = Math.min(this.#o.quoteSizeUnits, max - position);

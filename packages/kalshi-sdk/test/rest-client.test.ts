@@ -429,28 +429,29 @@ describe('hardening', () => {
     client_order_id: 'cid-old',
   } as const;
 
-  it('a 409 after a retried create whose order is outside the lookup window is a clear conflict', async () => {
+  it('a 409 after a retried create whose order is not among the newest 1,000 is a clear conflict', async () => {
     let posts = 0;
-    let minTs = Number.NaN;
+    let pages = 0;
     let ticker: string | null = null;
-    const createdS = Math.floor(Date.now() / 1000) - 20 * 60;
+    let sawMinTs = false;
     server.use(
       http.post(`${BASE}/portfolio/events/orders`, () =>
         ++posts === 1
           ? HttpResponse.json({ error: { code: 'internal' } }, { status: 503 })
           : HttpResponse.json({ error: { code: 'order_already_exists' } }, { status: 409 }),
       ),
-      // The server honours min_ts: an order created 20 minutes ago is not returned.
+      // An endless history of other orders, newest first: the lookup must stop after 1,000.
       http.get(`${BASE}/portfolio/orders`, ({ request }) => {
         const q = new URL(request.url).searchParams;
-        minTs = Number(q.get('min_ts'));
         ticker = q.get('ticker');
-        const order = {
-          order_id: 'o-old',
-          client_order_id: 'cid-old',
-          created_time: new Date(createdS * 1000).toISOString(),
-        };
-        return HttpResponse.json({ orders: createdS >= minTs ? [order] : [], cursor: '' });
+        sawMinTs ||= q.has('min_ts');
+        pages += 1;
+        const limit = Number(q.get('limit'));
+        const orders = Array.from({ length: limit }, (_, i) => ({
+          order_id: `o-${pages}-${i}`,
+          client_order_id: `other-${pages}-${i}`,
+        }));
+        return HttpResponse.json({ orders, cursor: `c${pages}` });
       }),
     );
     const err = await client()
@@ -458,10 +459,41 @@ describe('hardening', () => {
       .catch((e: unknown) => e);
     expect(isKalshiConflictError(err)).toBe(true);
     expect((err as Error).message).toContain('cid-old');
-    expect((err as Error).message).toContain('no order');
-    expect((err as Error).message).toContain('15 minutes');
+    expect((err as Error).message).toContain('1000 newest orders');
     expect(ticker).toBe('T');
-    expect(Math.floor(Date.now() / 1000) - minTs).toBeGreaterThanOrEqual(15 * 60);
+    expect(sawMinTs).toBe(false);
+    expect(pages).toBeLessThanOrEqual(6);
+    expect(posts).toBe(2);
+  });
+
+  it('a 409 after a retried create finds the order by client_order_id regardless of the local clock', async () => {
+    let posts = 0;
+    server.use(
+      http.post(`${BASE}/portfolio/events/orders`, () =>
+        ++posts === 1
+          ? HttpResponse.json({ error: { code: 'internal' } }, { status: 503 })
+          : HttpResponse.json({ error: { code: 'order_already_exists' } }, { status: 409 }),
+      ),
+      // The venue's clock is a year ahead of ours (an accelerated simulator, say).
+      http.get(`${BASE}/portfolio/orders`, () =>
+        HttpResponse.json({
+          orders: [
+            { order_id: 'o-new', client_order_id: 'someone-else' },
+            {
+              order_id: 'o-mine',
+              client_order_id: 'cid-old',
+              fill_count_fp: '0.00',
+              remaining_count_fp: '5.00',
+              created_time: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+            },
+          ],
+          cursor: '',
+        }),
+      ),
+    );
+    const res = await client().orders.create(createReq);
+    expect(res.order_id).toBe('o-mine');
+    expect(res.remaining_count).toBe('5.00');
     expect(posts).toBe(2);
   });
 

@@ -37,8 +37,13 @@ import type {
   SubaccountParams,
 } from '../types/orders.js';
 
-/** How far back (seconds) a duplicate `client_order_id` is looked up after a retried create. */
-const LOOKUP_WINDOW_S = 15 * 60;
+/**
+ * How many of the ticker's newest orders are scanned for a duplicate `client_order_id` after a
+ * retried create. The lookup is bounded by count, not by a time window, so it does not depend on
+ * the local clock agreeing with the venue's (it must work against an accelerated simulator too).
+ */
+const LOOKUP_MAX_ORDERS = 1_000;
+const LOOKUP_PAGE = 200;
 
 /**
  * Orders: reads, V2 writes (the default) and deprecated V1 writes.
@@ -98,8 +103,8 @@ export class OrdersResource {
    * `POST /portfolio/events/orders`: places one order (V2).
    *
    * @throws {@link KalshiConflictError} for a duplicate `client_order_id` on the first attempt, or
-   * when a retried create answers 409 and no order with that `client_order_id` on the ticker was
-   * created in the last 15 minutes (the lookup window).
+   * when a retried create answers 409 and no order with that `client_order_id` is among the
+   * ticker's 1,000 newest orders.
    */
   create(body: CreateOrderV2Request, options?: RequestOptions): Promise<CreateOrderV2Response> {
     return send(this.#ctx, 'orders.create', {
@@ -216,15 +221,13 @@ export class OrdersResource {
     options?: RequestOptions,
   ): Promise<CreateOrderV2Response> {
     const cid = body.client_order_id as string;
-    const params: GetOrdersParams = {
-      ticker: body.ticker,
-      min_ts: Math.floor(Date.now() / 1000) - LOOKUP_WINDOW_S,
-      limit: 200,
-    };
+    const params: GetOrdersParams = { ticker: body.ticker, limit: LOOKUP_PAGE };
     if (body.subaccount !== undefined) params.subaccount = body.subaccount;
     const lookup: RequestOptions = { maxRetries: 2 };
     if (options?.signal !== undefined) lookup.signal = options.signal;
+    let scanned = 0;
     for await (const o of this.iterate(params, lookup)) {
+      if (++scanned > LOOKUP_MAX_ORDERS) break;
       if (o.client_order_id !== cid) continue;
       const created = o.created_time != null ? Date.parse(o.created_time) : Number.NaN;
       return {
@@ -237,8 +240,8 @@ export class OrdersResource {
     }
     throw new KalshiConflictError(
       `POST /portfolio/events/orders: Kalshi answered 409 (duplicate client_order_id ${cid}) to a retried create, ` +
-        `but no order with that client_order_id was found on ${body.ticker} among orders created in the last ` +
-        `${LOOKUP_WINDOW_S / 60} minutes; the first attempt's outcome is unknown, look the order up before resending`,
+        `but no order with that client_order_id was found among the ${LOOKUP_MAX_ORDERS} newest orders on ${body.ticker}; ` +
+        `the first attempt's outcome is unknown, look the order up before resending`,
       { status: 409, kalshiCode: undefined, method: 'POST', path: '/portfolio/events/orders' },
     );
   }

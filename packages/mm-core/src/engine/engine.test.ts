@@ -279,7 +279,7 @@ describe('Engine', () => {
     expect(venue.resting()).toEqual([]);
   });
 
-  it('trips the kill switch on maxLossMicros from fills: quotes pulled, cancels verified, halted until resume', async () => {
+  it('trips the kill switch on maxLossMicros from the mark alone: no new fill, cancels verified, halted until resume', async () => {
     const { venue, engine, feed } = await started({
       risk: {
         maxOrderCountUnits: 1_000,
@@ -293,14 +293,15 @@ describe('Engine', () => {
     engine.on('killSwitchTripped', (r) => trips.push(r));
     engine.on('killSwitchCompleted', (r) => reports.push(r.verified));
     venue.fill(venue.resting('bid')[0]!.orderId, 500); // long 5 at $0.41
-    // The market falls to YES 10/20; the strategy now offers at $0.19 and gets lifted: -$1.10 realized.
-    feed.snapshot(M, [[1_000, 1_000]], [[8_000, 1_000]]);
-    await until(() => venue.resting('ask').some((o) => o.priceUnits === 1_900));
+    await tick();
     expect(trips).toEqual([]);
-    venue.fill(venue.resting('ask').find((o) => o.priceUnits === 1_900)!.orderId, 500);
+    const fillsBefore = venue.fills.length;
+    // The market falls to YES 10/20 (mid $0.15): -$1.30 unrealized, with no fill at all.
+    feed.snapshot(M, [[1_000, 1_000]], [[8_000, 1_000]]);
     await until(() => reports.length === 1);
+    expect(venue.fills.length).toBe(fillsBefore);
     expect(trips).toEqual(['MAX_LOSS']);
-    expect(engine.context.pnl().netPnlMicros).toBeLessThanOrEqual(-1_000_000);
+    expect(engine.context.pnl().netPnlMicros).toBe(-1_300_000);
     expect(reports).toEqual([true]);
     expect(engine.tradingState).toBe('halted');
     expect(venue.resting()).toEqual([]);
@@ -314,6 +315,79 @@ describe('Engine', () => {
     await engine.resume('reviewed');
     expect(engine.tradingState).toBe('active');
     await until(() => venue.resting().length > 0);
+  });
+
+  it('trips the kill switch on maxLossMicros when a fill (its fee) takes the loss past the limit', async () => {
+    const { engine, feed } = await started({
+      risk: {
+        maxOrderCountUnits: 1_000,
+        maxPositionCountUnits: 1_000,
+        maxTotalExposureMicros: 100_000_000,
+        maxLossMicros: 1_000_000,
+      },
+    });
+    const trips: string[] = [];
+    engine.on('killSwitchTripped', (r) => trips.push(r));
+    feed.handlers!.onFill({
+      tradeId: 'fee-1',
+      orderId: 'x',
+      marketTicker: M,
+      side: 'bid',
+      priceUnits: 4_500, // at the mid: no unrealized P&L
+      countUnits: 100,
+      feeMicros: 1_000_000,
+      isTaker: true,
+      tsMs: 1,
+    });
+    expect(trips).toEqual(['MAX_LOSS']);
+    expect(engine.tradingState).toBe('halted');
+  });
+
+  it('never marks from an untrusted book: the last trusted mid is used instead', async () => {
+    const { venue, engine, feed } = await started({
+      risk: {
+        maxOrderCountUnits: 1_000,
+        maxPositionCountUnits: 1_000,
+        maxTotalExposureMicros: 100_000_000,
+        maxLossMicros: 1_000_000,
+      },
+    });
+    venue.fill(venue.resting('bid')[0]!.orderId, 500); // long 5 at $0.41
+    feed.snapshot(M, [[3_000, 1_000]], [[6_000, 1_000]]); // mid $0.35: -$0.30
+    await until(() => engine.context.pnl().unrealizedPnlMicros === -300_000);
+    const untrusted: string[] = [];
+    engine.on('bookUntrusted', (_t, reason) => untrusted.push(reason));
+    engine.on('engineError', () => {});
+    // An invalid snapshot leaves the book empty and untrusted: its (absent) mid must not be the mark.
+    feed.snapshot(M, [[20_000, 1_000]], [[6_000, 1_000]]);
+    await tick();
+    expect(untrusted).toEqual(['INVALID_SNAPSHOT']);
+    expect(engine.context.book(M)?.trusted).toBe(false);
+    expect(engine.context.pnl().unrealizedPnlMicros).toBe(-300_000);
+  });
+
+  it('marks a determined market at its settlement value, whatever its book shows', async () => {
+    const { venue, engine, feed } = await started({
+      risk: {
+        maxOrderCountUnits: 1_000,
+        maxPositionCountUnits: 1_000,
+        maxTotalExposureMicros: 100_000_000,
+        maxLossMicros: 1_000_000,
+      },
+    });
+    const trips: string[] = [];
+    engine.on('killSwitchTripped', (r) => trips.push(r));
+    venue.fill(venue.resting('bid')[0]!.orderId, 500); // long 5 at $0.41; mid $0.45
+    await tick();
+    feed.handlers!.onLifecycle({
+      marketTicker: M,
+      kind: 'determined',
+      result: 'no',
+      settlementPriceUnits: 0,
+      tsMs: 2,
+    });
+    expect(engine.context.pnl().unrealizedPnlMicros).toBe(-2_050_000);
+    expect(trips).toEqual(['MAX_LOSS']);
   });
 
   it('moves to reducing on maxDrawdownMicros from the P&L peak', async () => {
@@ -391,5 +465,65 @@ describe('Engine', () => {
     await engine.resume();
     expect(venue.calls).toContain('resetOrderGroup');
     await until(() => venue.resting().length === 2);
+  });
+
+  it('stop() during start() waits for start-up, then stops: no engine left running behind it', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    class SlowFeed extends FakeFeed {
+      override async start(...args: Parameters<FakeFeed['start']>): Promise<void> {
+        await gate;
+        return super.start(...args);
+      }
+    }
+    const feed = new SlowFeed();
+    const { engine } = setup({ feed, timerIntervalMs: 5 });
+    const starting = engine.start();
+    const stopping = engine.stop();
+    release();
+    await starting;
+    expect(await stopping).toBe(true);
+    expect(engine.state).toBe('stopped');
+    expect(feed.stopped).toBe(true);
+  });
+
+  it('still cancels everything when the venue order-group trigger throws during the kill switch', async () => {
+    const { venue, engine } = await started({ orderGroupContractsLimitCountUnits: 10_000 });
+    const errors: string[] = [];
+    engine.on('engineError', (e) => errors.push(e.message));
+    venue.triggerOrderGroup = () => Promise.reject(new Error('network down'));
+    const report = await engine.killSwitch('test');
+    expect(errors).toEqual(['network down']);
+    expect(report.verified).toBe(true);
+    expect(venue.resting()).toEqual([]);
+  });
+
+  it('reports a strategy handler that returns a promise instead of throwing out of the evaluation', async () => {
+    const { engine, feed, strategy, venue } = await started();
+    const errors: string[] = [];
+    engine.on('engineError', (e) => errors.push(e.message));
+    const onBook = strategy.onBook.bind(strategy);
+    (strategy as unknown as { onBook: unknown }).onBook = async (t: string, ctx: StrategyContext) =>
+      onBook(t, ctx);
+    feed.snapshot(M, [[4_200, 1_000]], [[5_000, 1_000]]);
+    await until(() => errors.length > 0);
+    expect(errors[0]).toMatch(/promise/);
+    expect(engine.state).toBe('running');
+    expect(venue.resting().length).toBe(2);
+  });
+
+  it('reports a throwing event listener instead of unwinding into the feed that delivered the fill', async () => {
+    const { venue, engine } = await started();
+    const errors: string[] = [];
+    engine.on('engineError', (e) => errors.push(e.message));
+    engine.on('orderFilled', () => {
+      throw new Error('listener bug');
+    });
+    venue.fill(venue.resting('bid')[0]!.orderId, 100);
+    expect(errors).toEqual(['listener bug']);
+    expect(engine.context.position(M).positionCountUnits).toBe(100);
+    expect(engine.context.openOrders(M).find((o) => o.side === 'bid')?.remainingCountUnits).toBe(400);
   });
 });

@@ -33,6 +33,7 @@ import { PositionBook } from '../positions/position-book.js';
 import { type RiskConfig, RiskEngine, type RiskReason, validateRiskConfig } from '../risk/risk-engine.js';
 import type {
   DesiredQuote,
+  MarketQuotes,
   Strategy,
   StrategyContext,
   StrategyDecision,
@@ -272,6 +273,14 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** Venue minus local position per market, seen by the last reconciliation and not yet confirmed. */
   readonly #suspectDrift = new Map<string, CountUnits>();
   #driftConfirmTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Last trusted two-sided mid per market: the mark when the book cannot give one. */
+  readonly #marks = new Map<string, number>();
+  /** Settlement value per determined market: the mark from then on, whatever the book shows. */
+  readonly #finalMarks = new Map<string, number>();
+  /** Bound once so the per-turn P&L check allocates no closure. */
+  readonly #markOf = (marketTicker: string): number | undefined => this.#mark(marketTicker);
+  #starting: Promise<void> | undefined;
+  #stopRequested = false;
 
   /**
    * @param config - Everything the engine needs; validated at once.
@@ -309,6 +318,26 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.#context = this.#makeContext();
   }
 
+  /**
+   * Emits an engine event; a listener that throws is reported through `engineError` instead of
+   * unwinding into the feed or order path that raised the event.
+   */
+  override emit<T extends EventEmitter.EventNames<EngineEvents>>(
+    event: T,
+    ...args: EventEmitter.EventArgs<EngineEvents, T>
+  ): boolean {
+    try {
+      return super.emit(event, ...args);
+    } catch (err) {
+      if (event === 'engineError') {
+        this.#logger.error('engineError listener threw', { error: String(err) });
+      } else {
+        this.#error(err);
+      }
+      return true;
+    }
+  }
+
   /** Current lifecycle state. */
   get state(): EngineState {
     return this.#state;
@@ -330,10 +359,20 @@ export class Engine extends EventEmitter<EngineEvents> {
    * @throws {@link MmCoreError} `INVALID_STATE` unless idle; on any start-up failure the engine
    * is `faulted`, the feed is stopped and the error is rethrown.
    */
-  async start(): Promise<void> {
+  start(): Promise<void> {
     if (this.#state !== 'idle')
-      throw new MmCoreError('INVALID_STATE', `cannot start an engine that is ${this.#state}`);
+      return Promise.reject(
+        new MmCoreError('INVALID_STATE', `cannot start an engine that is ${this.#state}`),
+      );
     this.#setState('starting');
+    const run = this.#doStart().finally(() => {
+      this.#starting = undefined;
+    });
+    this.#starting = run;
+    return run;
+  }
+
+  async #doStart(): Promise<void> {
     try {
       const limit = this.#cfg.orderGroupContractsLimitCountUnits;
       if (limit !== undefined) {
@@ -361,6 +400,12 @@ export class Engine extends EventEmitter<EngineEvents> {
         ref.on('update', this.#referenceListener);
       }
       this.#apply(await this.#strategy.onStart?.(this.#context));
+      if (this.#stopRequested) {
+        // stop() was called during start-up and is waiting for it: install nothing that it would
+        // have to tear down, and quote nothing.
+        this.#setState('running');
+        return;
+      }
       const timerMs = this.#cfg.timerIntervalMs ?? 1_000;
       if (timerMs > 0) {
         this.#timers.push(
@@ -385,6 +430,15 @@ export class Engine extends EventEmitter<EngineEvents> {
    * @returns `true` when the venue confirmed no resting orders remain in the traded markets.
    */
   async stop(): Promise<boolean> {
+    if (this.#state === 'starting') {
+      this.#stopRequested = true;
+      try {
+        await this.#starting;
+      } catch {
+        // The start-up failure was reported to start()'s caller; the engine is faulted and torn down.
+      }
+      if ((this.#state as EngineState) === 'faulted') return false;
+    }
     if (this.#state === 'stopped' || this.#state === 'stopping') return this.#state === 'stopped';
     this.#setState('stopping');
     for (const t of this.#timers) clearInterval(t);
@@ -434,8 +488,13 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.#logger.error('kill switch tripped', { reason });
     if (this.#orderGroupId !== undefined && this.#gateway.triggerOrderGroup !== undefined) {
       // The venue-side guard: cancels the group's orders and rejects new ones until reset.
-      const t = await this.#gateway.triggerOrderGroup(this.#orderGroupId);
-      if (!t.ok) this.#logger.warn('order group trigger failed', { code: t.code, message: t.message });
+      try {
+        const t = await this.#gateway.triggerOrderGroup(this.#orderGroupId);
+        if (!t.ok) this.#logger.warn('order group trigger failed', { code: t.code, message: t.message });
+      } catch (err) {
+        // A failed venue-side guard must never keep the cancels below from going out.
+        this.#error(err);
+      }
     }
     this.#orders.cancelEverything();
     const attempts = this.#cfg.killSwitchAttempts ?? 3;
@@ -533,7 +592,7 @@ export class Engine extends EventEmitter<EngineEvents> {
         continue;
       }
       this.#suspectDrift.delete(t);
-      const mark = this.#books.get(t)?.midUnits ?? 5_000;
+      const mark = this.#mark(t) ?? 5_000;
       this.#positions.adopt(t, venue, Math.round(mark));
       if (starting) {
         this.#logger.info('adopted venue position', { marketTicker: t, positionCountUnits: venue });
@@ -643,9 +702,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.#orders.applyFill(f);
     this.emit('orderFilled', f, this.#positions.get(f.marketTicker));
     this.#riskDirty.add(f.marketTicker);
-    if (this.#risk.observePnl(this.#pnl().netPnlMicros) === 'MAX_LOSS' && this.#risk.state !== 'halted') {
-      void this.killSwitch('MAX_LOSS');
-    }
+    this.#checkPnl();
     this.#apply(this.#call(() => this.#strategy.onFill?.(f, this.#context)));
     this.#scheduleEvaluate();
   }
@@ -661,6 +718,10 @@ export class Engine extends EventEmitter<EngineEvents> {
     if (e.kind === 'deactivated' || e.kind === 'closed' || e.kind === 'determined' || e.kind === 'settled') {
       this.#paused.add(e.marketTicker);
     } else if (e.kind === 'activated') this.#paused.delete(e.marketTicker);
+    if ((e.kind === 'determined' || e.kind === 'settled') && e.settlementPriceUnits !== undefined) {
+      this.#finalMarks.set(e.marketTicker, e.settlementPriceUnits);
+      if (this.#positions.positionCountUnits(e.marketTicker) !== 0) this.#checkPnl();
+    }
     if (e.kind === 'settled' && e.settlementPriceUnits !== undefined) {
       this.#positions.settle(e.marketTicker, e.settlementPriceUnits);
       this.emit('marketSettled', e);
@@ -695,13 +756,18 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.#evaluateScheduled = false;
     if (this.#state !== 'running') return;
     if (this.#bookDirty.size > 0) {
-      const dirty = [...this.#bookDirty];
-      this.#bookDirty.clear();
-      for (const t of dirty) {
+      let remark = false;
+      // Only feed callbacks add to #bookDirty, never code run from this loop, so iterating it in place is safe.
+      for (const t of this.#bookDirty) {
         this.#riskDirty.add(t);
+        if (!remark && this.#positions.positionCountUnits(t) !== 0) remark = true;
         if (this.#books.get(t)?.trusted)
           this.#apply(this.#call(() => this.#strategy.onBook?.(t, this.#context)));
       }
+      this.#bookDirty.clear();
+      // Mark-to-market once per turn, and only when a book under an open position moved: a loss
+      // from price moves alone trips MAX_LOSS / MAX_DRAWDOWN before the quotes below go out.
+      if (remark) this.#checkPnl();
     }
     for (const t of this.#riskDirty) this.#applyRisk(t);
     this.#riskDirty.clear();
@@ -744,7 +810,26 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   #apply(decision: StrategyDecision): void {
     if (decision === undefined || decision === null) return;
-    for (const mq of decision) {
+    if (!Array.isArray(decision)) {
+      const what =
+        typeof (decision as { then?: unknown }).then === 'function'
+          ? 'a promise (only onStart and onStop may be async)'
+          : typeof decision;
+      this.#error(new MmCoreError('INVALID_DECISION', `strategy returned ${what}; expected MarketQuotes[]`));
+      return;
+    }
+    for (const mq of decision as readonly MarketQuotes[]) {
+      if (
+        typeof mq !== 'object' ||
+        mq === null ||
+        typeof mq.marketTicker !== 'string' ||
+        !Array.isArray(mq.quotes)
+      ) {
+        this.#error(
+          new MmCoreError('INVALID_DECISION', 'strategy returned an entry without marketTicker and quotes[]'),
+        );
+        continue;
+      }
       if (!this.#books.has(mq.marketTicker)) {
         this.#logger.warn('strategy quoted a market the engine does not trade', {
           marketTicker: mq.marketTicker,
@@ -773,7 +858,33 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   #pnl() {
-    return this.#positions.summary((t) => this.#books.get(t)?.midUnits);
+    return this.#positions.summary(this.#markOf);
+  }
+
+  /**
+   * A market's mark: its settlement value once determined, else the mid of its trusted book, else
+   * the last such mid (an untrusted or one-sided book is never used), else `undefined` (at cost).
+   */
+  #mark(t: string): number | undefined {
+    const final = this.#finalMarks.get(t);
+    if (final !== undefined) return final;
+    const book = this.#books.get(t);
+    if (book?.trusted) {
+      const mid = book.midUnits;
+      if (mid !== undefined) {
+        this.#marks.set(t, mid);
+        return mid;
+      }
+    }
+    return this.#marks.get(t);
+  }
+
+  /** Feeds the net P&L at the current marks to risk; trips the kill switch on MAX_LOSS. */
+  #checkPnl(): void {
+    const verdict = this.#risk.observePnl(this.#positions.netPnlMicros(this.#markOf));
+    if (verdict === 'MAX_LOSS' && this.#risk.state !== 'halted') {
+      this.killSwitch('MAX_LOSS').catch((err: unknown) => this.#error(err));
+    }
   }
 
   #waitForNoOrders(timeoutMs: number): Promise<boolean> {

@@ -113,4 +113,28 @@ describe('PositionBook', () => {
       { numRuns: 300 },
     );
   });
+
+  it('netPnlMicros equals summary().netPnlMicros across markets, with and without marks', () => {
+    const arbFill = fc.record({
+      market: fc.constantFrom('A', 'B', 'C'),
+      side: fc.constantFrom<'bid' | 'ask'>('bid', 'ask'),
+      price: fc.integer({ min: 1, max: 9_999 }),
+      count: fc.integer({ min: 1, max: 100_000 }),
+      fee: fc.integer({ min: 0, max: 10_000 }),
+    });
+    const arbMark = fc.option(fc.integer({ min: 0, max: 20_000 }).map((h) => h / 2)); // half units too
+    fc.assert(
+      fc.property(fc.array(arbFill, { maxLength: 40 }), arbMark, arbMark, arbMark, (fills, a, b, c) => {
+        const book = new PositionBook();
+        for (const f of fills)
+          book.applyFill({ ...fill(f.side, f.price, f.count, f.fee), marketTicker: f.market });
+        const marks: Record<string, number | null> = { A: a, B: b, C: c };
+        const mark = (t: string) => marks[t] ?? undefined;
+        expect(book.netPnlMicros(mark)).toBe(book.summary(mark).netPnlMicros);
+        for (const t of ['A', 'B', 'C'])
+          expect(book.positionCountUnits(t)).toBe(book.get(t).positionCountUnits);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

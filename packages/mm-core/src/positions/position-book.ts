@@ -146,6 +146,42 @@ export class PositionBook {
     return Math.round(pos.positionCountUnits * markPriceUnits) - pos.costBasisMicros;
   }
 
+  /**
+   * One market's signed position, without building a {@link MarketPosition} (hot-path friendly).
+   *
+   * @example
+   * ```ts
+   * if (positions.positionCountUnits('M') !== 0) console.log('open position in M');
+   * ```
+   */
+  positionCountUnits(marketTicker: string): CountUnits {
+    return this.#positions.get(marketTicker)?.positionCountUnits ?? 0;
+  }
+
+  /**
+   * Net P&L (realized + unrealized - fees) at the marks given, without allocating.
+   *
+   * @remarks Equal to `summary(mark).netPnlMicros`; a market whose `mark` is `undefined` counts
+   * at cost (no unrealized P&L). Used by the engine's mark-to-market risk check on every turn
+   * in which a book with an open position changed.
+   *
+   * @example
+   * ```ts
+   * const net = positions.netPnlMicros((t) => books.get(t)?.midUnits);
+   * ```
+   */
+  netPnlMicros(mark: (marketTicker: string) => number | undefined): Micros {
+    let net = 0;
+    for (const pos of this.#positions.values()) {
+      net += pos.realizedPnlMicros - pos.feesMicros;
+      if (pos.positionCountUnits !== 0) {
+        const m = mark(pos.marketTicker);
+        if (m !== undefined) net += Math.round(pos.positionCountUnits * m) - pos.costBasisMicros;
+      }
+    }
+    return net;
+  }
+
   /** Totals across markets; `mark` returns a market's mark (mid) or `undefined` to count it at cost. */
   summary(mark: (marketTicker: string) => number | undefined): PnlSummary {
     let realized = 0;

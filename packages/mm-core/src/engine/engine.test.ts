@@ -526,4 +526,27 @@ describe('Engine', () => {
     expect(engine.context.position(M).positionCountUnits).toBe(100);
     expect(engine.context.openOrders(M).find((o) => o.side === 'bid')?.remainingCountUnits).toBe(400);
   });
+
+  it('counts a long NO (short YES) position at its NO cost in total exposure', async () => {
+    const { engine, feed, venue } = await started({
+      risk: { maxOrderCountUnits: 1_000, maxPositionCountUnits: 2_000, maxTotalExposureMicros: 5_000_000 },
+    });
+    const denied: string[] = [];
+    engine.on('orderDenied', (d) => denied.push(`${d.quote.side}:${d.reason}`));
+    // Sold 10 YES at $0.10 = bought 10 NO at $0.90: $9 at risk, far above the $5 limit.
+    feed.handlers!.onFill({
+      tradeId: 'no-1',
+      orderId: 'elsewhere',
+      marketTicker: M,
+      side: 'ask',
+      priceUnits: 1_000,
+      countUnits: 1_000,
+      feeMicros: 0,
+      isTaker: true,
+      tsMs: 1,
+    });
+    feed.snapshot(M, [[4_000, 1_000]], [[5_000, 1_000]]);
+    await until(() => denied.includes('bid:MAX_TOTAL_EXPOSURE'));
+    await until(() => venue.resting().length === 0);
+  });
 });

@@ -7,16 +7,17 @@
 import { EventEmitter } from 'eventemitter3';
 import { OrderBook } from '../book/order-book.js';
 import { MmCoreConfigError, MmCoreError } from '../errors.js';
-import type {
-  BookDelta,
-  BookSnapshot,
-  CountUnits,
-  FeedConnectionState,
-  Fill,
-  MarketInfo,
-  MarketLifecycle,
-  Trade,
-  VenueOrder,
+import {
+  type BookDelta,
+  type BookSnapshot,
+  type CountUnits,
+  type FeedConnectionState,
+  type Fill,
+  type MarketInfo,
+  type MarketLifecycle,
+  ONE_DOLLAR_UNITS,
+  type Trade,
+  type VenueOrder,
 } from '../model/types.js';
 import {
   OrderManager,
@@ -787,7 +788,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     const { approved, checked } = this.#risk.checkQuotes(t, desire, {
       book,
       positionCountUnits: pos.positionCountUnits,
-      positionCostMicros: Math.abs(pos.costBasisMicros),
+      positionCostMicros: positionWorstLossMicros(pos.positionCountUnits, pos.costBasisMicros),
       nowMs: this.#clock.nowMs(),
       staleReferences,
     });
@@ -945,6 +946,15 @@ export class Engine extends EventEmitter<EngineEvents> {
       logger: this.#logger,
     };
   }
+}
+
+/**
+ * What the open position can still lose: the YES cost of a long YES position, the NO cost
+ * (`|position| x $1 - premium received`) of a long NO (short YES) position.
+ */
+function positionWorstLossMicros(positionCountUnits: CountUnits, costBasisMicros: number): number {
+  if (positionCountUnits >= 0) return Math.max(0, costBasisMicros);
+  return Math.max(0, -positionCountUnits * ONE_DOLLAR_UNITS + costBasisMicros);
 }
 
 function sameQuotes(a: readonly DesiredQuote[], b: readonly DesiredQuote[]): boolean {

@@ -55,7 +55,10 @@ export interface RiskInputs {
   readonly book: ReadonlyOrderBook | undefined;
   /** Our current position. */
   readonly positionCountUnits: CountUnits;
-  /** Absolute cost basis of the current position. */
+  /**
+   * What the current position can still lose: its YES cost when long YES, its NO cost
+   * (`|position| x $1 - premium received`) when long NO (short YES).
+   */
   readonly positionCostMicros: Micros;
   /** Current time, Unix ms. */
   readonly nowMs: number;

@@ -195,7 +195,7 @@ export function validateEngineConfig(config: EngineConfig): void {
   if (typeof config.strategy !== 'object' || config.strategy === null) problems.push('strategy is required');
   if (typeof config.feed?.start !== 'function') problems.push('feed must implement MarketDataFeed');
   if (typeof config.gateway?.placeOrder !== 'function') problems.push('gateway must implement OrderGateway');
-  if (config.risk === undefined) problems.push('risk is required');
+  if (config.risk === undefined || config.risk === null) problems.push('risk is required');
   else collect(() => validateRiskConfig(config.risk));
   collect(() => validateOrderManagerConfig(config.orders ?? {}));
   const nonNeg = (name: keyof EngineConfig, min = 0) => {

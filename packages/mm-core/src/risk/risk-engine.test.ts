@@ -50,6 +50,22 @@ describe('RiskEngine', () => {
     }
   });
 
+  it('reports malformed requiredReferenceSymbols and price bounds together', () => {
+    try {
+      new RiskEngine({
+        ...config,
+        requiredReferenceSymbols: ['^GSPC', ''],
+        minPriceUnits: 0,
+      });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as MmCoreConfigError).problems).toEqual([
+        'risk.requiredReferenceSymbols must be an array of non-empty strings',
+        'risk.minPriceUnits must be an integer in 1..9999 (got 0)',
+      ]);
+    }
+  });
+
   it('approves a quote inside every limit', () => {
     const r = new RiskEngine(config).checkQuotes('M', [bid(4_400, 500)], inputs());
     expect(r.approved).toEqual([bid(4_400, 500)]);

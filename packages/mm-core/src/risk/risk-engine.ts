@@ -92,6 +92,9 @@ export interface QuoteCheckResult {
  * ```
  */
 export function validateRiskConfig(config: RiskConfig, prefix = 'risk'): void {
+  if (typeof config !== 'object' || config === null) {
+    throw new MmCoreConfigError([`${prefix} must be an object`]);
+  }
   const problems: string[] = [];
   const positiveInt = (name: string, v: unknown, optional = false) => {
     if (v === undefined && optional) return;
@@ -106,6 +109,13 @@ export function validateRiskConfig(config: RiskConfig, prefix = 'risk'): void {
   positiveInt('maxDrawdownMicros', config.maxDrawdownMicros, true);
   positiveInt('maxDistanceFromMidUnits', config.maxDistanceFromMidUnits, true);
   positiveInt('staleBookMs', config.staleBookMs, true);
+  const symbols: unknown = config.requiredReferenceSymbols;
+  if (
+    symbols !== undefined &&
+    (!Array.isArray(symbols) || symbols.some((x: unknown) => typeof x !== 'string' || x.length === 0))
+  ) {
+    problems.push(`${prefix}.requiredReferenceSymbols must be an array of non-empty strings`);
+  }
   const min = config.minPriceUnits ?? 100;
   const max = config.maxPriceUnits ?? 9_900;
   if (!Number.isInteger(min) || min <= 0 || min >= ONE_DOLLAR_UNITS) {

@@ -235,8 +235,13 @@ export function validateEngineConfig(config: EngineConfig): void {
  * venue's position adopted, `positionDrift` emitted and trading moved to `reducing`; a fill that
  * was merely in flight closes the gap by then and raises nothing. The kill switch blocks new
  * orders first, then cancels everything and verifies by re-querying open orders; it stays halted
- * until {@link Engine.resume}. `stop()` stops quoting, cancels, waits for confirmation, and
- * closes the feed.
+ * until {@link Engine.resume}. Net P&L is marked to market on every fill and, once per turn, when a
+ * book under an open position changed: `maxLossMicros` trips the kill switch and
+ * `maxDrawdownMicros` moves to `reducing` on price moves alone. Marks are the settlement value once
+ * a market is determined, else the trusted book's mid, else the last trusted mid (an untrusted
+ * book is never used); {@link StrategyContext.pnl} uses the same marks. `stop()` stops quoting,
+ * cancels, waits for confirmation, and closes the feed. Strategy exceptions, invalid decisions
+ * and throwing event listeners are reported through `engineError`, never thrown into the feed.
  *
  * @example
  * ```ts
@@ -428,6 +433,9 @@ export class Engine extends EventEmitter<EngineEvents> {
   /**
    * Stops quoting, cancels every working order, waits for confirmation, and closes the feed.
    *
+   * @remarks Called while {@link Engine.start} is still running, it waits for start-up to finish
+   * (start-up then installs no timers and quotes nothing) and stops right after; when start-up
+   * fails instead, it resolves `false` and the engine stays `faulted`.
    * @returns `true` when the venue confirmed no resting orders remain in the traded markets.
    */
   async stop(): Promise<boolean> {

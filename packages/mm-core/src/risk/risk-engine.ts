@@ -140,7 +140,9 @@ export function validateRiskConfig(config: RiskConfig, prefix = 'risk'): void {
  * worst-case exposure is the absolute cost of its position plus the larger of the cost of all its
  * bids (price x size) and of all its asks ((1 - price) x size).
  * P&L observations move the state: a loss of `maxLossMicros` reports `MAX_LOSS` (the engine trips
- * the kill switch), a drawdown of `maxDrawdownMicros` from peak moves to `reducing`.
+ * the kill switch), a drawdown of `maxDrawdownMicros` from peak moves to `reducing`. The engine
+ * observes net P&L marked to market on every fill and whenever a book under an open position
+ * changes (once per turn), so price moves alone move the state.
  *
  * @example
  * ```ts

@@ -553,8 +553,8 @@ export class SimRestServer {
             return createResponse(out.order, out.averageFillPriceUnits, out.averageFeePaidMicros);
           } catch (err) {
             const e = asHttpError(err);
+            // No order exists: Kalshi's schema has `order_id` as a non-null string, so it is left out.
             return {
-              order_id: null,
               client_order_id: clientId,
               fill_count: null,
               remaining_count: null,

@@ -22,10 +22,10 @@ export const SIM_WS_CHANNELS = [
 /** A channel the simulator serves. */
 export type SimWsChannel = (typeof SIM_WS_CHANNELS)[number];
 
+// Channels whose frames carry `seq`, as Kalshi's AsyncAPI spec has it (`fill` frames have none).
 const SEQUENCED: ReadonlySet<string> = new Set([
   'orderbook_delta',
   'trade',
-  'fill',
   'order_group_updates',
   'market_lifecycle_v2',
 ]);

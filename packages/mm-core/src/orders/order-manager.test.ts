@@ -119,6 +119,37 @@ describe('OrderManager', () => {
     expect(om.exposureCountUnits(M, 'bid')).toBe(2_000);
   });
 
+  it('ignores a create ack that arrives after the order was already closed by a venue update', async () => {
+    const { venue, om } = setup();
+    venue.manual = true;
+    const events: string[] = [];
+    om.on('orderPlaced', () => events.push('placed'));
+    om.on('orderClosed', (_o, reason) => events.push(`closed:${reason}`));
+    om.setDesired(M, [bid(4_500, 1_000)]);
+    om.flush();
+    const op = venue.pending[0]!;
+    if (op.kind !== 'place') throw new Error('expected a place');
+    // The venue placed it and cancelled it (trading paused); the user_orders update beats the ack.
+    om.applyOrderUpdate({
+      orderId: 'v-early',
+      clientOrderId: op.req.clientOrderId,
+      marketTicker: M,
+      side: 'bid',
+      priceUnits: 4_500,
+      filledCountUnits: 0,
+      remainingCountUnits: 0,
+      status: 'canceled',
+      tsMs: 1,
+    });
+    om.setDesired(M, []);
+    venue.process(0, 'ok');
+    await until(() => om.inFlightCount === 0);
+    await tick();
+    expect(events).toEqual(['closed:canceled']);
+    expect(om.openOrders(M)).toEqual([]);
+    expect(om.isKnown(venue.resting()[0]!.orderId)).toBe(false);
+  });
+
   it('resolves a timed-out create by looking it up by client order id', async () => {
     const { venue, om } = setup();
     venue.autoOutcome = 'unknown-applied';

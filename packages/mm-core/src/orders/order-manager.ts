@@ -95,6 +95,9 @@ interface MarketOrders {
   readonly orders: Map<string, ManagedOrder>;
 }
 
+/** Fills remembered for orders whose create ack has not arrived yet. */
+const MAX_EARLY_FILLS = 1_024;
+
 const DEFAULTS = {
   clientOrderIdPrefix: 'mm',
   priceToleranceUnits: 0,
@@ -340,6 +343,11 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     if (o === undefined) {
       // The fill can beat the create's acknowledgement; remember it for when the order id is known.
       this.#earlyFills.set(fill.orderId, (this.#earlyFills.get(fill.orderId) ?? 0) + fill.countUnits);
+      // Fills of orders that are not ours (or already closed) never get an ack: keep the map bounded.
+      if (this.#earlyFills.size > MAX_EARLY_FILLS) {
+        const oldest = this.#earlyFills.keys().next().value;
+        if (oldest !== undefined) this.#earlyFills.delete(oldest);
+      }
       return;
     }
     if (o.orderId === undefined) o.orderId = fill.orderId;
@@ -573,6 +581,9 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
   }
 
   #onPlaced(o: ManagedOrder, r: GatewayResult<PlacedOrder>): void {
+    // A venue update (cancelled on pause, executed) can close the order before its ack arrives:
+    // the ack must not resurrect it.
+    if (!this.#isLive(o)) return;
     if (r.ok) {
       o.orderId = r.value.orderId;
       this.#byOrderId.set(r.value.orderId, o);
@@ -596,6 +607,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     this.#track(
       this.#gateway.decreaseOrder(ref(o), target),
       (r) => {
+        if (!this.#isLive(o)) return;
         if (r.ok) {
           o.state = 'working';
           o.remainingCountUnits = Math.min(o.remainingCountUnits, r.value.remainingCountUnits);
@@ -619,6 +631,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
         { signal: this.#newWrites.signal },
       ),
       (r) => {
+        if (!this.#isLive(o)) return;
         if (r.ok) {
           o.state = 'working';
           o.priceUnits = o.targetPriceUnits;
@@ -759,6 +772,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
         if (this.#closed) return;
         this.#logger.error('gateway write threw', { err: String(err) });
         for (const o of orders) {
+          if (!this.#isLive(o)) continue;
           o.state = 'unknown';
           this.emit('orderUnknown', view(o));
           this.#resolveLater(o);
@@ -808,6 +822,10 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     this.#byClientId.delete(o.clientOrderId);
     if (o.orderId !== undefined) this.#byOrderId.delete(o.orderId);
     this.#dirty.add(o.marketTicker);
+  }
+
+  #isLive(o: ManagedOrder): boolean {
+    return this.#byClientId.get(o.clientOrderId) === o;
   }
 
   #close(o: ManagedOrder, reason: 'canceled' | 'executed' | 'rejected' | 'absent'): void {

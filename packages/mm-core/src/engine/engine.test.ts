@@ -549,4 +549,25 @@ describe('Engine', () => {
     await until(() => denied.includes('bid:MAX_TOTAL_EXPOSURE'));
     await until(() => venue.resting().length === 0);
   });
+
+  it('counts a position adopted at start-up before any book from its first trusted mid, not a placeholder', async () => {
+    const s = setup({
+      risk: {
+        maxOrderCountUnits: 1_000,
+        maxPositionCountUnits: 2_000,
+        maxTotalExposureMicros: 100_000_000,
+        maxLossMicros: 1_000_000,
+      },
+    });
+    s.venue.positions.set(M, 1_000); // long 10 YES from an earlier session
+    const trips: string[] = [];
+    s.engine.on('killSwitchTripped', (r) => trips.push(r));
+    await s.engine.start();
+    s.feed.snapshot(M, [[1_000, 1_000]], [[8_600, 1_000]]); // mid $0.12
+    await until(() => s.venue.resting().length > 0);
+    expect(trips).toEqual([]);
+    expect(s.engine.context.pnl().unrealizedPnlMicros).toBe(0);
+    s.feed.snapshot(M, [[900, 1_000]], [[8_700, 1_000]]); // mid $0.11: -$0.10 from here
+    await until(() => s.engine.context.pnl().unrealizedPnlMicros === -100_000);
+  });
 });

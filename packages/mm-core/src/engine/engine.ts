@@ -285,6 +285,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   readonly #finalMarks = new Map<string, number>();
   /** Bound once so the per-turn P&L check allocates no closure. */
   readonly #markOf = (marketTicker: string): number | undefined => this.#mark(marketTicker);
+  /** Positions adopted at start-up before their book had a mark: re-based at the first trusted mid. */
+  readonly #unmarkedAdoptions = new Set<string>();
   #starting: Promise<void> | undefined;
   #stopRequested = false;
 
@@ -601,8 +603,9 @@ export class Engine extends EventEmitter<EngineEvents> {
         continue;
       }
       this.#suspectDrift.delete(t);
-      const mark = this.#mark(t) ?? 5_000;
-      this.#positions.adopt(t, venue, Math.round(mark));
+      const mark = this.#mark(t);
+      this.#positions.adopt(t, venue, Math.round(mark ?? 5_000));
+      if (starting && mark === undefined) this.#unmarkedAdoptions.add(t);
       if (starting) {
         this.#logger.info('adopted venue position', { marketTicker: t, positionCountUnits: venue });
       } else if (Math.abs(diff) > tolerance) {
@@ -751,6 +754,14 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   #markBook(t: string): void {
+    if (this.#unmarkedAdoptions.size > 0 && this.#unmarkedAdoptions.has(t)) {
+      const mid = this.#mark(t);
+      if (mid !== undefined) {
+        // The placeholder cost of a position adopted blind would read as P&L (and could trip MAX_LOSS).
+        this.#positions.resetCostBasis(t, mid);
+        this.#unmarkedAdoptions.delete(t);
+      }
+    }
     this.#bookDirty.add(t);
     this.#scheduleEvaluate();
   }

@@ -68,6 +68,16 @@ describe('PositionBook', () => {
     expect(book.get('M').realizedPnlMicros).toBe(3_000_000);
   });
 
+  it('resetCostBasis re-prices an adopted position and keeps the cash identity', () => {
+    const book = new PositionBook();
+    book.adopt('M', -1_000, 5_000);
+    book.resetCostBasis('M', 1_200);
+    const p = book.get('M');
+    expect(p.costBasisMicros).toBe(-1_200_000);
+    expect(book.unrealizedPnlMicros('M', 1_200)).toBe(0);
+    expect(p.cashMicros).toBe(p.realizedPnlMicros - p.feesMicros - p.costBasisMicros);
+  });
+
   it('rejects a fill with a non-integer size', () => {
     expect(() => new PositionBook().applyFill(fill('bid', 3_000, 1.5))).toThrow(/invalid fill/);
   });

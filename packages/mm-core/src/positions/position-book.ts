@@ -139,6 +139,30 @@ export class PositionBook {
     if (diff !== 0) this.#trade(pos, diff, markPriceUnits);
   }
 
+  /**
+   * Re-prices an open position's cost basis to `position x markPriceUnits`, as if it had been
+   * bought there.
+   *
+   * @remarks For a position adopted from the venue without a trustworthy mark (the venue does not
+   * report our average cost): it makes P&L count from the first real mark instead of from a
+   * placeholder. Cash moves by the same amount, so `cash = realized - fees - costBasis` still
+   * holds; realized P&L and fees are unchanged.
+   *
+   * @example
+   * ```ts
+   * positions.adopt('M', 1_000, 5_000); // placeholder mark
+   * positions.resetCostBasis('M', 1_200); // the first trusted mid
+   * positions.unrealizedPnlMicros('M', 1_200); // 0
+   * ```
+   */
+  resetCostBasis(marketTicker: string, markPriceUnits: PriceUnits): void {
+    const pos = this.#positions.get(marketTicker);
+    if (pos === undefined || pos.positionCountUnits === 0) return;
+    const basis = Math.round(pos.positionCountUnits * markPriceUnits);
+    pos.cashMicros -= basis - pos.costBasisMicros;
+    pos.costBasisMicros = basis;
+  }
+
   /** Unrealized P&L of one market at a mark (YES price). */
   unrealizedPnlMicros(marketTicker: string, markPriceUnits: number): Micros {
     const pos = this.#positions.get(marketTicker);

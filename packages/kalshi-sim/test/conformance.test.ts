@@ -82,4 +82,23 @@ describe('WebSocket payloads match Kalshi schemas', () => {
       await c.close();
     }
   });
+
+  it('tags a get_snapshot reply snapshot with the command id, but not the subscribe snapshot', async () => {
+    const user = env.sim.createUser({ balanceDollars: '1000', keyType: 'ed25519' });
+    const c = await openWs(env.wsUrl, user);
+    try {
+      c.send('subscribe', { channels: ['orderbook_delta'], market_tickers: [TICKER] });
+      const first = await waitFor(() => c.frames.find((f) => f.type === 'orderbook_snapshot'));
+      expect(first).not.toHaveProperty('id');
+      const cmd = c.send('update_subscription', {
+        sid: first.sid,
+        action: 'get_snapshot',
+        market_tickers: [TICKER],
+      });
+      const again = await waitFor(() => c.frames.filter((f) => f.type === 'orderbook_snapshot')[1]);
+      expect(again).toMatchObject({ id: cmd, sid: first.sid, seq: first.seq + 1 });
+    } finally {
+      await c.close();
+    }
+  });
 });

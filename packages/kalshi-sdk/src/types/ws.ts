@@ -758,6 +758,8 @@ export interface WsOrderbookSnapshotMessage
   extends WsDataMessage<'orderbook_snapshot', WsOrderbookSnapshotPayload> {
   /** Per-subscription sequence number. */
   seq: number;
+  /** Id of the `update_subscription` `get_snapshot` command this snapshot answers, when it had one. */
+  id?: number;
 }
 /** `orderbook_delta` message (always sequenced). */
 export interface WsOrderbookDeltaMessage extends WsDataMessage<'orderbook_delta', WsOrderbookDeltaPayload> {

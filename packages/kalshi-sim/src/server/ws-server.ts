@@ -341,7 +341,8 @@ export class SimWsServer {
     this.#send(conn, frame);
   }
 
-  #sendSnapshot(conn: Connection, sub: Subscription, ticker: string): void {
+  /** Sends a market's snapshot; `replyTo` is the id of the `get_snapshot` command it answers. */
+  #sendSnapshot(conn: Connection, sub: Subscription, ticker: string, replyTo?: number): void {
     const book = this.#deps.snapshot(ticker);
     if (book === undefined) return;
     const { formatPrice, formatCount } = this.#deps;
@@ -353,7 +354,8 @@ export class SimWsServer {
         : book.no.map(([p, c]) => [formatPrice(p), formatCount(c)]);
       msg.no_dollars_fp = levels;
     }
-    this.#send(conn, this.#frame(conn, sub, 'orderbook_snapshot', msg));
+    const frame = this.#frame(conn, sub, 'orderbook_snapshot', msg);
+    this.#send(conn, replyTo === undefined ? frame : { ...frame, id: replyTo });
   }
 
   #unsubscribe(conn: Connection, id: number | undefined, params: unknown): void {
@@ -459,7 +461,10 @@ export class SimWsServer {
       }
       this.#reply(conn, id, 'ok', { market_tickers: [...sub.tickers] }, extra);
     }
-    if (sub.channel === 'orderbook_delta') for (const t of snapshots) this.#sendSnapshot(conn, sub, t);
+    if (sub.channel === 'orderbook_delta') {
+      const replyTo = p.action === 'get_snapshot' ? id : undefined;
+      for (const t of snapshots) this.#sendSnapshot(conn, sub, t, replyTo);
+    }
   }
 
   /**

@@ -236,8 +236,9 @@ describe('KalshiWebSocket books', () => {
       if (command.cmd !== 'update_subscription') return false;
       release = () => {
         server.handler = undefined;
-        c.send({ id: command.id, type: 'ok', sid: 1, seq: c.nextSeq(1), msg: { market_tickers: [M1, M2] } });
-        for (const t of (command.params?.market_tickers ?? []) as string[]) c.snapshot(1, t);
+        // Kalshi replies to get_snapshot with the snapshots themselves, carrying the command id (no ok).
+        for (const t of (command.params?.market_tickers ?? []) as string[])
+          c.snapshot(1, t, undefined, undefined, command.id);
       };
       return true;
     };
@@ -270,6 +271,27 @@ describe('KalshiWebSocket books', () => {
     expect(sub.sid).toBe(1);
     expect(trust).toContainEqual({ marketTicker: M1, trusted: false, sid: 1, reason: 'gap' });
     expect(trust).toContainEqual({ marketTicker: M1, trusted: true, sid: 1, reason: 'snapshot' });
+    // The snapshots completed the recovery (no timeout, no fallback): a new gap asks again at once.
+    conn.skip(1);
+    conn.delta(1, M1);
+    await vi.waitFor(() => expect(conn.commandsOf('update_subscription')).toHaveLength(2));
+    await vi.waitFor(() => expect(ws.isTrusted(M1) && ws.isTrusted(M2)).toBe(true));
+    expect(conn.commandsOf('unsubscribe')).toHaveLength(0);
+    expect(conn.commandsOf('subscribe')).toHaveLength(1);
+  });
+
+  it('a requestSnapshot() call completes on the id-carrying snapshots, without an ok reply', async () => {
+    const { server, ws } = await setup({ commandTimeoutMs: 60_000 });
+    await ws.connect();
+    const sub = await ws.subscribe({ channels: ['orderbook_delta'], market_tickers: [M1, M2] });
+    const snapshots: WsOrderbookSnapshotMessage[] = [];
+    ws.on('orderbook_snapshot', (m) => snapshots.push(m));
+    await sub.requestSnapshot([M1, M2]);
+    expect(snapshots.map((m) => [m.msg.market_ticker, m.id])).toEqual([
+      [M1, 2],
+      [M2, 2],
+    ]);
+    expect(server.last.commandsOf('update_subscription')[0]?.id).toBe(2);
   });
 
   it('falls back to unsubscribe + subscribe when get_snapshot fails, and maps the handle to the new sid', async () => {

@@ -78,9 +78,11 @@ export class Conn {
     ticker: string,
     yes: [string, string][] = [['0.4200', '10.00']],
     no: [string, string][] = [['0.5500', '5.00']],
+    id?: number,
   ): void {
     this.send({
       type: 'orderbook_snapshot',
+      ...(id === undefined ? {} : { id }),
       sid,
       seq: this.nextSeq(sid),
       msg: { market_ticker: ticker, market_id: `id-${ticker}`, yes_dollars_fp: yes, no_dollars_fp: no },
@@ -215,6 +217,11 @@ export class FakeKalshiServer {
         const tickers = (params.market_tickers as string[] | undefined) ?? [];
         if (params.action === 'add_markets') s.markets.push(...tickers.filter((t) => !s.markets.includes(t)));
         if (params.action === 'delete_markets') s.markets = s.markets.filter((t) => !tickers.includes(t));
+        if (params.action === 'get_snapshot') {
+          // As Kalshi's AsyncAPI spec documents: no `ok`, one snapshot per market carrying the id.
+          for (const t of tickers) conn.snapshot(sid, t, undefined, undefined, command.id);
+          return;
+        }
         conn.send({
           id: command.id,
           type: 'ok',
@@ -222,10 +229,7 @@ export class FakeKalshiServer {
           seq: conn.nextSeq(sid),
           msg: { market_tickers: s.markets },
         });
-        if (
-          params.action === 'get_snapshot' ||
-          (params.action === 'add_markets' && s.channel === 'orderbook_delta')
-        ) {
+        if (params.action === 'add_markets' && s.channel === 'orderbook_delta') {
           for (const t of tickers) conn.snapshot(sid, t);
         }
         return;

@@ -10,6 +10,7 @@ import type {
   WsCommand,
   WsErrorMessage,
   WsOkMessage,
+  WsOrderbookSnapshotMessage,
   WsServerMessage,
   WsSubscribeParams,
   WsSubscriptionInfo,
@@ -899,6 +900,11 @@ export class KalshiWebSocket extends EventEmitter<KalshiWebSocketEvents> {
     }
     this.emit(message.type, message as never);
     this.emit('message', message);
+    // Kalshi answers get_snapshot with the snapshots themselves, carrying the command's id.
+    if (message.type === 'orderbook_snapshot' && message.id !== undefined) {
+      const pending = this.#pending.get(message.id);
+      if (pending?.onReply(message as unknown as WsServerMessage)) this.#settle(pending);
+    }
   }
 
   /** Returns false when the frame must be dropped (duplicate). Gaps are handled and the frame kept. */
@@ -994,7 +1000,7 @@ export class KalshiWebSocket extends EventEmitter<KalshiWebSocketEvents> {
     this.#command<WsUpdateOkPayload | undefined>(
       { id: 0, cmd: 'update_subscription', params: { sid, action: 'get_snapshot', market_tickers: markets } },
       undefined,
-      okReply,
+      snapshotReply(markets),
     ).then(
       () => {
         if (epoch !== this.#epoch || this.#recovering.get(sid) !== state) return;
@@ -1254,7 +1260,7 @@ export class KalshiWebSocket extends EventEmitter<KalshiWebSocketEvents> {
         return this.#command<WsUpdateOkPayload | undefined>(
           { id: 0, cmd: 'update_subscription', params },
           options?.timeoutMs,
-          okReply,
+          action === 'get_snapshot' ? snapshotReply(tickers) : okReply,
         );
       }),
     );
@@ -1334,6 +1340,28 @@ export class KalshiWebSocket extends EventEmitter<KalshiWebSocketEvents> {
     }
     this.#logger.error(`KalshiWebSocket error: ${error.message}`, fields);
   }
+}
+
+/**
+ * Completion rule of a get_snapshot command: Kalshi replies with one `orderbook_snapshot` per
+ * requested market carrying the command's id (and sends no `ok`); an `ok`, should one come, also
+ * completes it. An `error` reply rejects it (handled by the caller).
+ */
+function snapshotReply(
+  markets: readonly string[],
+): (message: WsServerMessage, done: (value: WsUpdateOkPayload | undefined) => void) => boolean {
+  const waiting = new Set(markets);
+  return (message, done) => {
+    if (message.type === 'ok') {
+      done(undefined);
+      return true;
+    }
+    if ((message.type as string) !== 'orderbook_snapshot') return false;
+    waiting.delete((message as unknown as WsOrderbookSnapshotMessage).msg.market_ticker);
+    if (waiting.size > 0) return false;
+    done(undefined);
+    return true;
+  };
 }
 
 function okReply(message: WsServerMessage, done: (value: WsUpdateOkPayload | undefined) => void): boolean {

@@ -86,7 +86,15 @@ function nthWeekday(year: number, month: number, weekday: number, n: number): nu
   return lastDay - ((last - weekday + 7) % 7);
 }
 
-/** Gregorian Easter Sunday (anonymous Gregorian / Meeus-Jones-Butcher algorithm). */
+/**
+ * Gregorian Easter Sunday (anonymous Gregorian / Meeus-Jones-Butcher algorithm), as `YYYY-MM-DD`.
+ *
+ * @remarks NYSE closes on Good Friday, two days earlier.
+ * @example
+ * ```ts
+ * easterSunday(2026); // "2026-04-05" (Good Friday is 2026-04-03)
+ * ```
+ */
 export function easterSunday(year: number): string {
   const a = year % 19;
   const b = Math.floor(year / 100);

@@ -18,6 +18,7 @@ export default defineConfig({
       project('kalshi-sdk', 'packages/kalshi-sdk'),
       project('kalshi-sim', 'packages/kalshi-sim'),
       project('mm-core', 'packages/mm-core'),
+      project('repo', '.', ['test/**/*.test.ts']),
       project('examples', 'examples', ['*/src/**/*.test.ts', '*/test/**/*.test.ts']),
     ],
   },

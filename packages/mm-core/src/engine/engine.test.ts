@@ -546,8 +546,11 @@ describe('Engine', () => {
       tsMs: 1,
     });
     feed.snapshot(M, [[4_000, 1_000]], [[5_000, 1_000]]);
-    await until(() => denied.includes('bid:MAX_TOTAL_EXPOSURE'));
-    await until(() => venue.resting().length === 0);
+    // Selling more YES adds NO cost on top: denied. Buying YES back only reduces it: allowed.
+    await until(() => denied.includes('ask:MAX_TOTAL_EXPOSURE'));
+    await until(() => venue.resting().length === 1);
+    expect(venue.resting()[0]?.side).toBe('bid');
+    expect(denied).not.toContain('bid:MAX_TOTAL_EXPOSURE');
   });
 
   it('counts a position adopted at start-up before any book from its first trusted mid, not a placeholder', async () => {

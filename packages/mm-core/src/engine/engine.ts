@@ -31,7 +31,13 @@ import type { ReferenceFeed, ReferencePrice } from '../ports/reference-feed.js';
 import { type Clock, type MmLogger, silentMmLogger, systemClock } from '../ports/runtime.js';
 import type { MarketPosition } from '../positions/position-book.js';
 import { PositionBook } from '../positions/position-book.js';
-import { type RiskConfig, RiskEngine, type RiskReason, validateRiskConfig } from '../risk/risk-engine.js';
+import {
+  type RiskConfig,
+  RiskEngine,
+  type RiskInputs,
+  type RiskReason,
+  validateRiskConfig,
+} from '../risk/risk-engine.js';
 import type {
   DesiredQuote,
   MarketQuotes,
@@ -238,8 +244,11 @@ export function validateEngineConfig(config: EngineConfig): void {
  * until {@link Engine.resume}. Net P&L is marked to market on every fill and, once per turn, when a
  * book under an open position changed: `maxLossMicros` trips the kill switch and
  * `maxDrawdownMicros` moves to `reducing` on price moves alone. Marks are the settlement value once
- * a market is determined, else the trusted book's mid, else the last trusted mid (an untrusted
- * book is never used); {@link StrategyContext.pnl} uses the same marks. `stop()` stops quoting,
+ * a market is determined, else taken from the trusted book's touch, else from the last trusted
+ * touch (an untrusted book is never used): the mid of a two-sided book; on a one-sided or empty
+ * book, conservatively, the best YES bid for a long YES position ($0 without bids) and the best
+ * YES ask for a short YES position ($1 without asks). {@link StrategyContext.pnl} uses the same
+ * marks. Positions adopted from the venue are priced at the first trusted two-sided mid. `stop()` stops quoting,
  * cancels, waits for confirmation, and closes the feed. Strategy exceptions, invalid decisions
  * and throwing event listeners are reported through `engineError`, never thrown into the feed.
  *
@@ -279,8 +288,10 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** Venue minus local position per market, seen by the last reconciliation and not yet confirmed. */
   readonly #suspectDrift = new Map<string, CountUnits>();
   #driftConfirmTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Last trusted two-sided mid per market: the mark when the book cannot give one. */
-  readonly #marks = new Map<string, number>();
+  /** Last trusted two-sided mid per market: the price positions are adopted at. */
+  readonly #mids = new Map<string, number>();
+  /** Last trusted touch per market (`-1` for an empty side): marks an untrusted book. */
+  readonly #touches = new Map<string, { bid: number; ask: number }>();
   /** Settlement value per determined market: the mark from then on, whatever the book shows. */
   readonly #finalMarks = new Map<string, number>();
   /** Bound once so the per-turn P&L check allocates no closure. */
@@ -289,6 +300,21 @@ export class Engine extends EventEmitter<EngineEvents> {
   readonly #unmarkedAdoptions = new Set<string>();
   #starting: Promise<void> | undefined;
   #stopRequested = false;
+  /** Hot-path scratch of {@link Engine.#applyRisk}: reused every turn instead of allocated. */
+  readonly #staleScratch: string[] = [];
+  readonly #approvedScratch: DesiredQuote[] = [];
+  readonly #riskInputs: { -readonly [K in keyof RiskInputs]: RiskInputs[K] } = {
+    book: undefined,
+    positionCountUnits: 0,
+    positionCostMicros: 0,
+    nowMs: 0,
+    staleReferences: this.#staleScratch,
+  };
+  /** Market whose quotes risk is checking, for the denial callback bound once below. */
+  #deniedMarket = '';
+  readonly #onDenied = (quote: DesiredQuote, reason: RiskReason, detail: string): void => {
+    this.emit('orderDenied', { marketTicker: this.#deniedMarket, quote, reason, detail });
+  };
 
   /**
    * @param config - Everything the engine needs; validated at once.
@@ -603,7 +629,7 @@ export class Engine extends EventEmitter<EngineEvents> {
         continue;
       }
       this.#suspectDrift.delete(t);
-      const mark = this.#mark(t);
+      const mark = this.#mid(t);
       this.#positions.adopt(t, venue, Math.round(mark ?? 5_000));
       if (starting && mark === undefined) this.#unmarkedAdoptions.add(t);
       if (starting) {
@@ -755,7 +781,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   #markBook(t: string): void {
     if (this.#unmarkedAdoptions.size > 0 && this.#unmarkedAdoptions.has(t)) {
-      const mid = this.#mark(t);
+      const mid = this.#mid(t);
       if (mid !== undefined) {
         // The placeholder cost of a position adopted blind would read as P&L (and could trip MAX_LOSS).
         this.#positions.resetCostBasis(t, mid);
@@ -781,8 +807,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       for (const t of this.#bookDirty) {
         this.#riskDirty.add(t);
         if (!remark && this.#positions.positionCountUnits(t) !== 0) remark = true;
-        if (this.#books.get(t)?.trusted)
-          this.#apply(this.#call(() => this.#strategy.onBook?.(t, this.#context)));
+        if (this.#books.get(t)?.trusted) this.#apply(this.#callOnBook(t));
       }
       this.#bookDirty.clear();
       // Mark-to-market once per turn, and only when a book under an open position moved: a loss
@@ -797,34 +822,32 @@ export class Engine extends EventEmitter<EngineEvents> {
   #applyRisk(t: string): void {
     const book = this.#books.get(t);
     if (book === undefined) return;
-    const desire = this.#paused.has(t) ? [] : (this.#desire.get(t) ?? []);
-    const pos = this.#positions.get(t);
-    const staleReferences: string[] = [];
-    for (const sym of this.#risk.requiredReferenceSymbols) {
+    const desire = this.#paused.has(t) ? NO_QUOTES : (this.#desire.get(t) ?? NO_QUOTES);
+    // Scratch storage reused every turn: risk reads the inputs only during the call.
+    const stale = this.#staleScratch;
+    stale.length = 0;
+    const required = this.#risk.requiredReferenceSymbols;
+    for (let i = 0; i < required.length; i++) {
+      const sym = required[i]!;
       const p = this.#cfg.referenceFeed?.latest(sym);
-      if (p === undefined || p.stale) staleReferences.push(sym);
+      if (p === undefined || p.stale) stale.push(sym);
     }
-    const { approved, checked } = this.#risk.checkQuotes(t, desire, {
-      book,
-      positionCountUnits: pos.positionCountUnits,
-      positionCostMicros: positionWorstLossMicros(pos.positionCountUnits, pos.costBasisMicros),
-      nowMs: this.#clock.nowMs(),
-      staleReferences,
-    });
-    for (const c of checked) {
-      if (!c.decision.approved) {
-        this.emit('orderDenied', {
-          marketTicker: t,
-          quote: c.quote,
-          reason: c.decision.reason,
-          detail: c.decision.detail,
-        });
-      }
-    }
+    const position = this.#positions.positionCountUnits(t);
+    const inputs = this.#riskInputs;
+    inputs.book = book;
+    inputs.positionCountUnits = position;
+    inputs.positionCostMicros = positionWorstLossMicros(position, this.#positions.costBasisMicros(t));
+    inputs.nowMs = this.#clock.nowMs();
+    this.#deniedMarket = t;
+    const approved = this.#approvedScratch;
+    this.#risk.checkQuotesInto(t, desire, inputs, approved, this.#onDenied);
+    inputs.book = undefined;
     const previous = this.#orders.desired(t);
     if (!sameQuotes(previous, approved)) {
-      this.#orders.setDesired(t, approved);
-      this.emit('quoteUpdated', t, approved);
+      // The order manager keeps what it is given: hand it a copy, never the scratch array.
+      const next = approved.length === 0 ? NO_QUOTES : approved.slice();
+      this.#orders.setDesired(t, next);
+      this.emit('quoteUpdated', t, next);
     }
   }
 
@@ -862,6 +885,17 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.#scheduleEvaluate();
   }
 
+  /** `onBook` through the same guard as {@link Engine.#call}, without a closure per market per turn. */
+  #callOnBook(t: string): StrategyDecision {
+    if (this.#strategy.onBook === undefined) return undefined;
+    try {
+      return this.#strategy.onBook(t, this.#context);
+    } catch (err) {
+      this.#error(err);
+      return undefined;
+    }
+  }
+
   #call(fn: () => StrategyDecision): StrategyDecision {
     try {
       return fn();
@@ -882,21 +916,51 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   /**
-   * A market's mark: its settlement value once determined, else the mid of its trusted book, else
-   * the last such mid (an untrusted or one-sided book is never used), else `undefined` (at cost).
+   * A market's mark for P&L: its settlement value once determined, else from the touch of its
+   * trusted book (else the last trusted touch; an untrusted book is never used), else `undefined`
+   * (at cost).
+   *
+   * @remarks Two-sided: the mid. One-sided or empty, conservatively what the position could be
+   * closed at: a long YES position at the best YES bid ($0 when there is none), a short YES (long
+   * NO) position at the best YES ask ($1 when there is none).
    */
   #mark(t: string): number | undefined {
+    const final = this.#finalMarks.get(t);
+    if (final !== undefined) return final;
+    let touch = this.#touches.get(t);
+    const book = this.#books.get(t);
+    if (book?.trusted) {
+      if (touch === undefined) {
+        touch = { bid: -1, ask: -1 };
+        this.#touches.set(t, touch);
+      }
+      touch.bid = book.yesBid ?? -1;
+      touch.ask = book.yesAsk ?? -1;
+    }
+    if (touch === undefined) return undefined;
+    if (touch.bid >= 0 && touch.ask >= 0) return (touch.bid + touch.ask) / 2;
+    const position = this.#positions.positionCountUnits(t);
+    if (position > 0) return touch.bid >= 0 ? touch.bid : 0;
+    if (position < 0) return touch.ask >= 0 ? touch.ask : ONE_DOLLAR_UNITS;
+    return undefined;
+  }
+
+  /**
+   * A market's fair price for adopting a venue position: its settlement value once determined,
+   * else the trusted two-sided mid, else the last one, else `undefined`.
+   */
+  #mid(t: string): number | undefined {
     const final = this.#finalMarks.get(t);
     if (final !== undefined) return final;
     const book = this.#books.get(t);
     if (book?.trusted) {
       const mid = book.midUnits;
       if (mid !== undefined) {
-        this.#marks.set(t, mid);
+        this.#mids.set(t, mid);
         return mid;
       }
     }
-    return this.#marks.get(t);
+    return this.#mids.get(t);
   }
 
   /** Feeds the net P&L at the current marks to risk; trips the kill switch on MAX_LOSS. */
@@ -975,6 +1039,9 @@ function positionWorstLossMicros(positionCountUnits: CountUnits, costBasisMicros
   if (positionCountUnits >= 0) return Math.max(0, costBasisMicros);
   return Math.max(0, -positionCountUnits * ONE_DOLLAR_UNITS + costBasisMicros);
 }
+
+/** Shared empty quote list (paused markets, markets the strategy has not quoted yet). */
+const NO_QUOTES: readonly DesiredQuote[] = Object.freeze([]);
 
 function sameQuotes(a: readonly DesiredQuote[], b: readonly DesiredQuote[]): boolean {
   if (a.length !== b.length) return false;

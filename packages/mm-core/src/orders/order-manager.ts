@@ -85,6 +85,11 @@ interface ManagedOrder {
   /** Cumulative fills already reflected in `remainingCountUnits`. */
   filledReflected: CountUnits;
   state: OrderState;
+  /**
+   * A cancel was sent and its outcome is not known yet: a late amend, decrease or lookup answer
+   * updates price and size but never returns the order to `working` (which would cancel it twice).
+   */
+  cancelRequested: boolean;
   /** Target of an in-flight amend or decrease. */
   targetPriceUnits: PriceUnits;
   targetRemainingCountUnits: CountUnits;
@@ -297,6 +302,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
       fillsSeen: order.filledCountUnits,
       filledReflected: order.filledCountUnits,
       state: 'working',
+      cancelRequested: false,
       targetPriceUnits: order.priceUnits,
       targetRemainingCountUnits: order.remainingCountUnits,
     };
@@ -375,14 +381,23 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     }
     if (o.state === 'working' || o.state === 'unknown') {
       o.state = 'working';
-      o.priceUnits = update.priceUnits;
-      this.#setRemaining(o, update.filledCountUnits, update.remainingCountUnits);
-      o.targetPriceUnits = o.priceUnits;
-      o.targetRemainingCountUnits = o.remainingCountUnits;
-      if (o.remainingCountUnits === 0) this.#close(o, 'executed');
-      this.#dirty.add(o.marketTicker);
-      this.#scheduleFlush();
+      this.#applyVenueFields(o, update);
     }
+  }
+
+  /** Takes price and size from a resting venue view of the order, keeping its state. */
+  #applyVenueFields(o: ManagedOrder, update: VenueOrder): void {
+    if (update.status !== 'resting') {
+      this.#close(o, update.status === 'executed' ? 'executed' : 'canceled');
+      return;
+    }
+    o.priceUnits = update.priceUnits;
+    this.#setRemaining(o, update.filledCountUnits, update.remainingCountUnits);
+    o.targetPriceUnits = o.priceUnits;
+    o.targetRemainingCountUnits = o.remainingCountUnits;
+    if (o.remainingCountUnits === 0) this.#close(o, 'executed');
+    this.#dirty.add(o.marketTicker);
+    this.#scheduleFlush();
   }
 
   /**
@@ -419,8 +434,9 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
   cancelEverything(): number {
     const targets: ManagedOrder[] = [];
     for (const o of this.#byClientId.values()) {
-      if (o.orderId !== undefined && o.state !== 'pendingCancel') {
+      if (o.orderId !== undefined && !o.cancelRequested) {
         o.state = 'pendingCancel';
+        o.cancelRequested = true;
         targets.push(o);
       }
     }
@@ -516,6 +532,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
         }
       }
       o.state = 'pendingCancel';
+      o.cancelRequested = true;
       cancels.push(o);
     }
     // 3. New orders for levels still unmatched, only while the side stays within its desired total.
@@ -533,6 +550,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
         fillsSeen: 0,
         filledReflected: 0,
         state: 'pendingNew',
+        cancelRequested: false,
         targetPriceUnits: want.priceUnits,
         targetRemainingCountUnits: want.countUnits,
       };
@@ -609,7 +627,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
       (r) => {
         if (!this.#isLive(o)) return;
         if (r.ok) {
-          o.state = 'working';
+          o.state = settledState(o);
           o.remainingCountUnits = Math.min(o.remainingCountUnits, r.value.remainingCountUnits);
           this.#afterModify(o);
         } else this.#onFailure(o, 'decrease', r);
@@ -633,7 +651,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
       (r) => {
         if (!this.#isLive(o)) return;
         if (r.ok) {
-          o.state = 'working';
+          o.state = settledState(o);
           o.priceUnits = o.targetPriceUnits;
           this.#setRemaining(o, r.value.filledCountUnits, r.value.remainingCountUnits);
           this.#afterModify(o);
@@ -659,7 +677,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
         else this.#onFailure(o, 'cancel', r);
       };
       if (chunk.length === 1) {
-        this.#track(this.#gateway.cancelOrder(ref(chunk[0]!)), (r) => onResult(chunk[0]!, r), chunk);
+        this.#track(this.#gateway.cancelOrder(ref(chunk[0]!)), (r) => onResult(chunk[0]!, r), chunk, true);
       } else {
         this.#track(
           this.#gateway.cancelOrders(chunk.map(ref)),
@@ -667,12 +685,15 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
             for (let j = 0; j < chunk.length; j++) onResult(chunk[j]!, results[j] ?? missing());
           },
           chunk,
+          true,
         );
       }
     }
   }
 
   #onFailure(o: ManagedOrder, operation: OrderRejection['operation'], f: GatewayFailure): void {
+    // The cancel's outcome is known (or is looked up below): the order may be cancelled again.
+    if (operation === 'cancel') o.cancelRequested = false;
     if (f.kind === 'RATE_LIMITED') {
       this.#rateLimitedUntil = this.#nowMs() + this.#cfg.rateLimitBackoffMs;
       this.emit('rateLimited', this.#rateLimitedUntil);
@@ -682,6 +703,17 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
       return;
     }
     if (f.kind === 'UNKNOWN') {
+      if (o.cancelRequested) {
+        // An amend or decrease overtaken by a cancel: the cancel decides; the lookup only
+        // refreshes price and size in case the cancel fails.
+        this.#logger.warn('order write outcome unknown while a cancel is pending; looking it up', {
+          clientOrderId: o.clientOrderId,
+          operation,
+          code: f.code,
+        });
+        this.#resolveLater(o);
+        return;
+      }
       o.state = 'unknown';
       this.#logger.warn('order write outcome unknown; looking it up', {
         clientOrderId: o.clientOrderId,
@@ -708,7 +740,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
   }
 
   #revert(o: ManagedOrder): void {
-    o.state = 'working';
+    o.state = settledState(o);
     o.targetPriceUnits = o.priceUnits;
     o.targetRemainingCountUnits = o.remainingCountUnits;
     this.#dirty.add(o.marketTicker);
@@ -728,6 +760,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
           this.#inFlight--;
           if (this.#closed || this.#byClientId.get(o.clientOrderId) !== o) return;
           if (found === undefined) this.#close(o, 'absent');
+          else if (o.cancelRequested) this.#applyVenueFields(o, found);
           else {
             o.state = 'working';
             this.applyOrderUpdate(found);
@@ -756,7 +789,12 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     this.#timers.add(t);
   }
 
-  #track<T>(promise: Promise<T>, onResult: (value: T) => void, orders: readonly ManagedOrder[]): void {
+  #track<T>(
+    promise: Promise<T>,
+    onResult: (value: T) => void,
+    orders: readonly ManagedOrder[],
+    isCancel = false,
+  ): void {
     this.#inFlight++;
     promise.then(
       (value) => {
@@ -773,6 +811,11 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
         this.#logger.error('gateway write threw', { err: String(err) });
         for (const o of orders) {
           if (!this.#isLive(o)) continue;
+          if (o.cancelRequested && !isCancel) {
+            this.#resolveLater(o);
+            continue;
+          }
+          if (isCancel) o.cancelRequested = false;
           o.state = 'unknown';
           this.emit('orderUnknown', view(o));
           this.#resolveLater(o);
@@ -842,6 +885,11 @@ function newWritesController(): AbortController {
   const c = new AbortController();
   setMaxListeners(0, c.signal);
   return c;
+}
+
+/** State after an amend, decrease or failed write is answered: still pending-cancel when a cancel is out. */
+function settledState(o: ManagedOrder): OrderState {
+  return o.cancelRequested ? 'pendingCancel' : 'working';
 }
 
 function exposureOf(o: ManagedOrder): CountUnits {

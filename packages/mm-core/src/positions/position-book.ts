@@ -70,6 +70,8 @@ export interface PositionBookConfig {
 export class PositionBook {
   readonly #positions = new Map<string, MutablePosition>();
   readonly #seen = new Set<string>();
+  /** Frozen zero positions handed out by {@link PositionBook.get} for markets without history. */
+  readonly #empties = new Map<string, MarketPosition>();
   readonly #dedupeWindow: number;
 
   /** @param config - Optional tuning. */
@@ -82,9 +84,35 @@ export class PositionBook {
     return [...this.#positions.keys()];
   }
 
-  /** One market's position (zeros when unknown). */
+  /**
+   * One market's position (zeros when unknown).
+   *
+   * @remarks For a market without history it returns a shared frozen all-zero position (one per
+   * ticker, cached), so polling quiet markets allocates nothing. The object returned for a market
+   * with history is live: it reflects later fills.
+   */
   get(marketTicker: string): MarketPosition {
-    return this.#positions.get(marketTicker) ?? emptyPosition(marketTicker);
+    const pos = this.#positions.get(marketTicker);
+    if (pos !== undefined) return pos;
+    let empty = this.#empties.get(marketTicker);
+    if (empty === undefined) {
+      empty = Object.freeze(emptyPosition(marketTicker));
+      // Bounded: callers asking about arbitrary tickers get a fresh object past the cap.
+      if (this.#empties.size < MAX_CACHED_EMPTIES) this.#empties.set(marketTicker, empty);
+    }
+    return empty;
+  }
+
+  /**
+   * One market's signed cost basis (0 when unknown), without building a {@link MarketPosition}.
+   *
+   * @example
+   * ```ts
+   * const cost = positions.costBasisMicros('M'); // negative for a short YES position
+   * ```
+   */
+  costBasisMicros(marketTicker: string): Micros {
+    return this.#positions.get(marketTicker)?.costBasisMicros ?? 0;
   }
 
   /** True when this fill (trade id + order id) was already applied. */
@@ -264,6 +292,9 @@ export class PositionBook {
     }
   }
 }
+
+/** Tickers whose frozen zero position {@link PositionBook.get} caches. */
+const MAX_CACHED_EMPTIES = 4_096;
 
 function fillKey(fill: Pick<Fill, 'tradeId' | 'orderId'>): string {
   return `${fill.tradeId}\u0000${fill.orderId}`;

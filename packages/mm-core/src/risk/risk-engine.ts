@@ -82,6 +82,12 @@ export interface QuoteCheckResult {
   readonly checked: CheckedQuote[];
 }
 
+/** The result of checking no quotes: shared and frozen. */
+const EMPTY_RESULT: QuoteCheckResult = Object.freeze({
+  approved: Object.freeze([]) as unknown as DesiredQuote[],
+  checked: Object.freeze([]) as unknown as CheckedQuote[],
+});
+
 /**
  * Validates a {@link RiskConfig}, reporting every problem at once.
  *
@@ -161,6 +167,8 @@ export class RiskEngine {
   #stateReason = 'initial';
   #peakPnl = 0;
   #listener: ((state: TradingState, previous: TradingState, reason: string) => void) | undefined;
+  /** Denial sink of the running {@link RiskEngine.checkQuotesInto} call. */
+  #onDenied: ((quote: DesiredQuote, reason: RiskReason, detail: string) => void) | undefined;
 
   /**
    * @param config - The limits.
@@ -238,44 +246,120 @@ export class RiskEngine {
     }
   }
 
-  /** Checks one market's desired quotes; see the class remarks for the order of checks. */
+  /**
+   * Checks one market's desired quotes; see the class remarks for the order of checks.
+   *
+   * @remarks Returns fresh arrays, except that a call with no quotes returns one shared, frozen
+   * empty result (treat results as read-only). The market's exposure is recorded either way.
+   */
   checkQuotes(marketTicker: string, quotes: readonly DesiredQuote[], inputs: RiskInputs): QuoteCheckResult {
-    const cfg = this.#config;
+    if (quotes.length === 0) {
+      this.#run(marketTicker, quotes, inputs, undefined, undefined);
+      return EMPTY_RESULT;
+    }
     const approved: DesiredQuote[] = [];
     const checked: CheckedQuote[] = [];
+    this.#run(marketTicker, quotes, inputs, approved, checked);
+    return { approved, checked };
+  }
+
+  /**
+   * Same checks as {@link RiskEngine.checkQuotes}, writing into caller-owned storage instead of
+   * allocating a result (the engine's hot path).
+   *
+   * @remarks `approved` is cleared, then receives the approved quotes (a quote whose size was
+   * reduced is a copy; the others are the caller's own objects). `onDenied`, when given, is called
+   * for every denied quote, in order. The market's exposure is recorded as by `checkQuotes`.
+   *
+   * @param approved - Receives the approved quotes; cleared first.
+   * @param onDenied - Called once per denied quote. @defaultValue none
+   * @example
+   * ```ts
+   * const approved: DesiredQuote[] = [];
+   * risk.checkQuotesInto('M', quotes, inputs, approved, (quote, reason) => console.warn(reason, quote));
+   * ```
+   */
+  checkQuotesInto(
+    marketTicker: string,
+    quotes: readonly DesiredQuote[],
+    inputs: RiskInputs,
+    approved: DesiredQuote[],
+    onDenied?: (quote: DesiredQuote, reason: RiskReason, detail: string) => void,
+  ): void {
+    approved.length = 0;
+    this.#onDenied = onDenied;
+    try {
+      this.#run(marketTicker, quotes, inputs, approved, undefined);
+    } finally {
+      this.#onDenied = undefined;
+    }
+  }
+
+  #deny(checked: CheckedQuote[] | undefined, quote: DesiredQuote, reason: RiskReason, detail: string): void {
+    if (checked !== undefined) checked.push({ quote, decision: { approved: false, reason, detail } });
+    this.#onDenied?.(quote, reason, detail);
+  }
+
+  #run(
+    marketTicker: string,
+    quotes: readonly DesiredQuote[],
+    inputs: RiskInputs,
+    approved: DesiredQuote[] | undefined,
+    checked: CheckedQuote[] | undefined,
+  ): void {
+    const cfg = this.#config;
     const pos = inputs.positionCountUnits;
+    const reducing = this.#state === 'reducing';
+    // What each side may still take off the position (a full fill brings it to flat, never past).
+    let bidReducible = Math.max(0, -pos);
+    let askReducible = Math.max(0, pos);
+    // What each side may add beyond flat / beyond the current position: nothing while reducing or
+    // while the position already exceeds its limit (reductions stop at flat then).
+    const overPosition = Math.abs(pos) > cfg.maxPositionCountUnits;
     let bidHeadroom =
-      this.#state === 'reducing' ? Math.max(0, -pos) : Math.max(0, cfg.maxPositionCountUnits - pos);
+      reducing || overPosition ? 0 : Math.max(0, cfg.maxPositionCountUnits - Math.max(0, pos));
     let askHeadroom =
-      this.#state === 'reducing' ? Math.max(0, pos) : Math.max(0, cfg.maxPositionCountUnits + pos);
+      reducing || overPosition ? 0 : Math.max(0, cfg.maxPositionCountUnits - Math.max(0, -pos));
     let bidCost = 0;
     let askCost = 0;
     const othersExposure = this.#totalExposure - (this.#exposure.get(marketTicker) ?? 0);
-    const bookDenial = this.#bookDenial(inputs);
+    const base = othersExposure + inputs.positionCostMicros;
+    const bookDenial = quotes.length > 0 && this.#state !== 'halted' ? this.#bookDenial(inputs) : undefined;
 
-    for (const quote of quotes) {
-      const deny = (reason: RiskReason, detail: string) =>
-        checked.push({ quote, decision: { approved: false, reason, detail } });
+    for (let i = 0; i < quotes.length; i++) {
+      const quote = quotes[i]!;
       if (this.#state === 'halted') {
-        deny('HALTED', `trading halted: ${this.#stateReason}`);
+        this.#deny(checked, quote, 'HALTED', `trading halted: ${this.#stateReason}`);
         continue;
       }
-      const { priceUnits: price, countUnits: count } = quote;
+      const price = quote.priceUnits;
+      const count = quote.countUnits;
+      const isBid = quote.side === 'bid';
       if (
-        (quote.side !== 'bid' && quote.side !== 'ask') ||
+        (!isBid && quote.side !== 'ask') ||
         !Number.isInteger(price) ||
         !Number.isInteger(count) ||
         count <= 0
       ) {
-        deny('INVALID_QUOTE', `quote needs a side, an integer price and a positive integer size`);
+        this.#deny(
+          checked,
+          quote,
+          'INVALID_QUOTE',
+          'quote needs a side, an integer price and a positive integer size',
+        );
         continue;
       }
       if (bookDenial !== undefined) {
-        deny(bookDenial.reason, bookDenial.detail);
+        this.#deny(checked, quote, bookDenial.reason, bookDenial.detail);
         continue;
       }
       if (price < cfg.minPriceUnits || price > cfg.maxPriceUnits) {
-        deny('PRICE_BAND', `price ${price} outside ${cfg.minPriceUnits}..${cfg.maxPriceUnits}`);
+        this.#deny(
+          checked,
+          quote,
+          'PRICE_BAND',
+          `price ${price} outside ${cfg.minPriceUnits}..${cfg.maxPriceUnits}`,
+        );
         continue;
       }
       const mid = inputs.book?.midUnits;
@@ -284,52 +368,80 @@ export class RiskEngine {
         mid !== undefined &&
         Math.abs(price - mid) > cfg.maxDistanceFromMidUnits
       ) {
-        deny('PRICE_BAND', `price ${price} is more than ${cfg.maxDistanceFromMidUnits} from mid ${mid}`);
+        this.#deny(
+          checked,
+          quote,
+          'PRICE_BAND',
+          `price ${price} is more than ${cfg.maxDistanceFromMidUnits} from mid ${mid}`,
+        );
         continue;
       }
       if (count > cfg.maxOrderCountUnits) {
-        deny('MAX_ORDER_SIZE', `size ${count} exceeds maxOrderCountUnits ${cfg.maxOrderCountUnits}`);
+        this.#deny(
+          checked,
+          quote,
+          'MAX_ORDER_SIZE',
+          `size ${count} exceeds maxOrderCountUnits ${cfg.maxOrderCountUnits}`,
+        );
         continue;
       }
-      const headroom = quote.side === 'bid' ? bidHeadroom : askHeadroom;
-      if (headroom <= 0) {
-        if (this.#state === 'reducing')
-          deny('REDUCING', `only position-reducing quotes while reducing (position ${pos})`);
-        else deny('MAX_POSITION', `position ${pos} with quotes would exceed ${cfg.maxPositionCountUnits}`);
-        continue;
-      }
-      let size = Math.min(count, headroom);
-      const unitCost = quote.side === 'bid' ? price : ONE_DOLLAR_UNITS - price;
-      const sideCost = quote.side === 'bid' ? bidCost : askCost;
-      const base = othersExposure + inputs.positionCostMicros;
-      const otherSideCost = quote.side === 'bid' ? askCost : bidCost;
-      const exposureAfter = base + Math.max(otherSideCost, sideCost + unitCost * size);
-      if (exposureAfter > cfg.maxTotalExposureMicros) {
-        const fit = Math.floor((cfg.maxTotalExposureMicros - base - sideCost) / unitCost);
-        if (fit <= 0) {
-          deny(
-            'MAX_TOTAL_EXPOSURE',
-            `exposure would reach ${exposureAfter} > ${cfg.maxTotalExposureMicros} micros`,
-          );
-          continue;
+      // The part of a full fill that shrinks |position| passes the position and exposure limits.
+      const reduce = Math.min(count, isBid ? bidReducible : askReducible);
+      let extra = Math.min(count - reduce, isBid ? bidHeadroom : askHeadroom);
+      const unitCost = isBid ? price : ONE_DOLLAR_UNITS - price;
+      const sideCost = isBid ? bidCost : askCost;
+      let exposureDenial = 0;
+      if (extra > 0) {
+        const otherSideCost = isBid ? askCost : bidCost;
+        const exposureAfter = base + Math.max(otherSideCost, sideCost + unitCost * extra);
+        if (exposureAfter > cfg.maxTotalExposureMicros) {
+          const fit = Math.floor((cfg.maxTotalExposureMicros - base - sideCost) / unitCost);
+          if (fit < extra) {
+            extra = Math.max(0, fit);
+            if (extra === 0) exposureDenial = exposureAfter;
+          }
         }
-        size = Math.min(size, fit);
       }
-      if (quote.side === 'bid') {
-        bidHeadroom -= size;
-        bidCost += unitCost * size;
+      const size = reduce + extra;
+      if (size === 0) {
+        if (exposureDenial > 0)
+          this.#deny(
+            checked,
+            quote,
+            'MAX_TOTAL_EXPOSURE',
+            `exposure would reach ${exposureDenial} > ${cfg.maxTotalExposureMicros} micros`,
+          );
+        else if (reducing)
+          this.#deny(
+            checked,
+            quote,
+            'REDUCING',
+            `only position-reducing quotes while reducing (position ${pos})`,
+          );
+        else
+          this.#deny(
+            checked,
+            quote,
+            'MAX_POSITION',
+            `position ${pos} with quotes would exceed ${cfg.maxPositionCountUnits}`,
+          );
+        continue;
+      }
+      if (isBid) {
+        bidReducible -= reduce;
+        bidHeadroom -= extra;
+        bidCost += unitCost * extra;
       } else {
-        askHeadroom -= size;
-        askCost += unitCost * size;
+        askReducible -= reduce;
+        askHeadroom -= extra;
+        askCost += unitCost * extra;
       }
-      const approvedQuote = size === count ? quote : { ...quote, countUnits: size };
-      approved.push(approvedQuote);
-      checked.push({ quote, decision: { approved: true, countUnits: size } });
+      if (approved !== undefined) approved.push(size === count ? quote : { ...quote, countUnits: size });
+      if (checked !== undefined) checked.push({ quote, decision: { approved: true, countUnits: size } });
     }
     const exposure = inputs.positionCostMicros + Math.max(bidCost, askCost);
     this.#totalExposure = othersExposure + exposure;
     this.#exposure.set(marketTicker, exposure);
-    return { approved, checked };
   }
 
   #bookDenial(inputs: RiskInputs): { reason: RiskReason; detail: string } | undefined {

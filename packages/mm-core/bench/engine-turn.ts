@@ -249,6 +249,14 @@ export async function benchEngineTurn(turns = 20_000): Promise<Record<string, st
   for (let i = 0; i < riskCalls; i++) check();
   const riskNs = Number(process.hrtime.bigint() - r0) / riskCalls;
   const riskBytes = bytesPerCall(check, 1_000);
+  // The engine's path: approvals into a reused array, denials through a callback.
+  const scratch: DesiredQuote[] = [];
+  const checkInto = () => {
+    risk.checkQuotesInto(T, quotes, inputs, scratch);
+    sink += scratch.length;
+  };
+  const hasInto = typeof (risk as { checkQuotesInto?: unknown }).checkQuotesInto === 'function';
+  const intoBytes = hasInto ? bytesPerCall(checkInto, 1_000) : Number.NaN;
 
   const om = new OrderManager(new InstantGateway());
   om.setDesired(T, quotes);
@@ -279,6 +287,7 @@ export async function benchEngineTurn(turns = 20_000): Promise<Record<string, st
     'engine turn heap allocated (bytes/turn, median)': median(samples).toFixed(0),
     'risk.checkQuotes, 4 quotes (ns/call)': riskNs.toFixed(0),
     'risk.checkQuotes heap (bytes/call)': riskBytes.toFixed(0),
+    'risk.checkQuotesInto heap (bytes/call)': hasInto ? intoBytes.toFixed(0) : 'n/a',
     'orderManager flush of a converged market (ns/call)': diffNs.toFixed(0),
     'orderManager flush heap (bytes/call)': diffBytes.toFixed(0),
     'PositionBook.get, market without history (bytes/call)': getBytes.toFixed(0),

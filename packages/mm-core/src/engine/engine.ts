@@ -7,6 +7,7 @@
 import { EventEmitter } from 'eventemitter3';
 import { OrderBook } from '../book/order-book.js';
 import { MmCoreConfigError, MmCoreError } from '../errors.js';
+import { clearArray } from '../model/scratch.js';
 import {
   type BookDelta,
   type BookSnapshot,
@@ -825,7 +826,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     const desire = this.#paused.has(t) ? NO_QUOTES : (this.#desire.get(t) ?? NO_QUOTES);
     // Scratch storage reused every turn: risk reads the inputs only during the call.
     const stale = this.#staleScratch;
-    stale.length = 0;
+    clearArray(stale);
     const required = this.#risk.requiredReferenceSymbols;
     for (let i = 0; i < required.length; i++) {
       const sym = required[i]!;
@@ -940,7 +941,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     if (touch === undefined) return undefined;
     if (touch.bid >= 0 && touch.ask >= 0) return (touch.bid + touch.ask) / 2;
     const position = this.#positions.positionCountUnits(t);
-    if (position > 0) return touch.bid >= 0 ? touch.bid : 0;
+    if (position > 0) return Math.max(touch.bid, 0);
     if (position < 0) return touch.ask >= 0 ? touch.ask : ONE_DOLLAR_UNITS;
     return undefined;
   }

@@ -7,6 +7,7 @@
 import { setMaxListeners } from 'node:events';
 import { EventEmitter } from 'eventemitter3';
 import { MmCoreConfigError, MmCoreError } from '../errors.js';
+import { clearArray } from '../model/scratch.js';
 import type { CountUnits, Fill, PriceUnits, QuoteSide, VenueOrder } from '../model/types.js';
 import type {
   GatewayFailure,
@@ -198,6 +199,20 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
   #closed = false;
   /** Extra fields added to every new order (order group id). */
   #orderGroupId: string | undefined;
+  /** True while {@link OrderManager.flush} runs (its scratch lists are in use). */
+  #flushing = false;
+  /** Per-flush write lists, reused (the senders copy what outlives the flush). */
+  readonly #writes = {
+    cancels: [] as ManagedOrder[],
+    decreases: [] as ManagedOrder[],
+    amends: [] as ManagedOrder[],
+    creates: [] as ManagedOrder[],
+  };
+  /** Per-side diff scratch, reused by every `#diffSide` call. */
+  readonly #wants: DesiredQuote[] = [];
+  readonly #sideOrders: ManagedOrder[] = [];
+  readonly #matched: boolean[] = [];
+  readonly #unmatched: DesiredQuote[] = [];
 
   /**
    * @param gateway - The venue.
@@ -238,7 +253,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
 
   /** A market's desired quotes. */
   desired(marketTicker: string): readonly DesiredQuote[] {
-    return this.#markets.get(marketTicker)?.desired ?? [];
+    return this.#markets.get(marketTicker)?.desired ?? NO_QUOTES;
   }
 
   /**
@@ -255,7 +270,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     this.#acceptingNew = false;
     this.#abortNewWrites();
     for (const [ticker, m] of this.#markets) {
-      m.desired = [];
+      m.desired = NO_QUOTES;
       this.#dirty.add(ticker);
     }
   }
@@ -406,24 +421,39 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
    * @remarks Cancels go first, then decreases, amends and finally batched creates.
    */
   flush(): void {
+    if (this.#flushing) {
+      // Called back from inside a gateway call of this flush: its scratch lists are in use.
+      this.#scheduleFlush();
+      return;
+    }
     this.#flushScheduled = false;
     if (this.#closed || this.#dirty.size === 0) return;
-    const cancels: ManagedOrder[] = [];
-    const decreases: ManagedOrder[] = [];
-    const amends: ManagedOrder[] = [];
-    const creates: ManagedOrder[] = [];
-    const rateLimited = this.#nowMs() < this.#rateLimitedUntil;
-    for (const ticker of this.#dirty) {
-      const m = this.#markets.get(ticker);
-      if (m === undefined) continue;
-      this.#diffSide(m, ticker, 'bid', rateLimited, cancels, decreases, amends, creates);
-      this.#diffSide(m, ticker, 'ask', rateLimited, cancels, decreases, amends, creates);
+    const { cancels, decreases, amends, creates } = this.#writes;
+    this.#flushing = true;
+    try {
+      const rateLimited = this.#nowMs() < this.#rateLimitedUntil;
+      for (const ticker of this.#dirty) {
+        const m = this.#markets.get(ticker);
+        if (m === undefined) continue;
+        this.#diffSide(m, ticker, 'bid', rateLimited, cancels, decreases, amends, creates);
+        this.#diffSide(m, ticker, 'ask', rateLimited, cancels, decreases, amends, creates);
+      }
+      this.#dirty.clear();
+      if (cancels.length > 0) this.#sendCancels(cancels);
+      for (let i = 0; i < decreases.length; i++) this.#sendDecrease(decreases[i]!);
+      for (let i = 0; i < amends.length; i++) this.#sendAmend(amends[i]!);
+      if (creates.length > 0) this.#sendCreates(creates);
+    } finally {
+      this.#flushing = false;
+      clearArray(cancels);
+      clearArray(decreases);
+      clearArray(amends);
+      clearArray(creates);
+      // Hold no references to orders or quotes between flushes.
+      clearArray(this.#wants);
+      clearArray(this.#sideOrders);
+      clearArray(this.#unmatched);
     }
-    this.#dirty.clear();
-    this.#sendCancels(cancels);
-    for (const o of decreases) this.#sendDecrease(o);
-    for (const o of amends) this.#sendAmend(o);
-    this.#sendCreates(creates);
   }
 
   /**
@@ -470,36 +500,49 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     creates: ManagedOrder[],
   ): void {
     const { priceToleranceUnits: pTol, sizeToleranceCountUnits: sTol } = this.#cfg;
-    const wants = m.desired.filter((q) => q.side === side);
-    if (side === 'bid') wants.sort((a, b) => b.priceUnits - a.priceUnits);
-    else wants.sort((a, b) => a.priceUnits - b.priceUnits);
-    const cap = this.#acceptingNew ? wants.reduce((s, q) => s + q.countUnits, 0) : 0;
-    const orders: ManagedOrder[] = [];
+    const wants = this.#wants;
+    const orders = this.#sideOrders;
+    const matched = this.#matched;
+    const unmatchedWants = this.#unmatched;
+    clearArray(wants);
+    clearArray(orders);
+    clearArray(matched);
+    clearArray(unmatchedWants);
+    let wanted = 0;
+    for (let i = 0; i < m.desired.length; i++) {
+      const q = m.desired[i]!;
+      if (q.side !== side) continue;
+      wants.push(q);
+      wanted += q.countUnits;
+    }
+    sortBestFirst(wants, side);
+    const cap = this.#acceptingNew ? wanted : 0;
     let exposure = 0;
     for (const o of m.orders.values()) {
       if (o.side !== side) continue;
       orders.push(o);
+      matched.push(false);
       exposure += exposureOf(o);
     }
-    const unmatchedWants: DesiredQuote[] = [];
-    const matched = new Set<ManagedOrder>();
     // 1. Match each desired level to the nearest order within tolerance (orders in flight match on their target).
-    for (const want of wants) {
-      let best: ManagedOrder | undefined;
+    for (let w = 0; w < wants.length; w++) {
+      const want = wants[w]!;
+      let bestIndex = -1;
       let bestDist = Number.POSITIVE_INFINITY;
-      for (const o of orders) {
-        if (matched.has(o)) continue;
-        const dist = Math.abs(o.targetPriceUnits - want.priceUnits);
+      for (let i = 0; i < orders.length; i++) {
+        if (matched[i]) continue;
+        const dist = Math.abs(orders[i]!.targetPriceUnits - want.priceUnits);
         if (dist <= pTol && dist < bestDist) {
-          best = o;
+          bestIndex = i;
           bestDist = dist;
         }
       }
-      if (best === undefined) {
+      if (bestIndex < 0) {
         unmatchedWants.push(want);
         continue;
       }
-      matched.add(best);
+      matched[bestIndex] = true;
+      const best = orders[bestIndex]!;
       if (best.state !== 'working') continue;
       const diff = best.remainingCountUnits - want.countUnits;
       if (Math.abs(diff) <= sTol) continue;
@@ -516,13 +559,15 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
       }
     }
     // 2. Re-price unmatched working orders onto unmatched levels (amend keeps the order), else cancel.
-    const spare = orders.filter((o) => !matched.has(o) && o.state === 'working');
-    for (const o of spare) {
-      const want = unmatchedWants[0];
+    let next = 0;
+    for (let i = 0; i < orders.length; i++) {
+      const o = orders[i]!;
+      if (matched[i] || o.state !== 'working') continue;
+      const want = unmatchedWants[next];
       if (want !== undefined && !rateLimited) {
         const growth = Math.max(0, want.countUnits - o.remainingCountUnits);
         if (growth === 0 || exposure + growth <= cap) {
-          unmatchedWants.shift();
+          next++;
           o.state = 'pendingAmend';
           o.targetPriceUnits = want.priceUnits;
           o.targetRemainingCountUnits = want.countUnits;
@@ -537,7 +582,8 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     }
     // 3. New orders for levels still unmatched, only while the side stays within its desired total.
     if (rateLimited || !this.#acceptingNew) return;
-    for (const want of unmatchedWants) {
+    for (let w = next; w < unmatchedWants.length; w++) {
+      const want = unmatchedWants[w]!;
       if (exposure + want.countUnits > cap) break;
       exposure += want.countUnits;
       const o: ManagedOrder = {
@@ -848,7 +894,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
   #market(ticker: string): MarketOrders {
     let m = this.#markets.get(ticker);
     if (m === undefined) {
-      m = { desired: [], orders: new Map() };
+      m = { desired: NO_QUOTES, orders: new Map() };
       this.#markets.set(ticker, m);
     }
     return m;
@@ -879,6 +925,28 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     this.#scheduleFlush();
   }
 }
+
+/**
+ * Sorts one side's quotes best first (highest bid, lowest ask), stably and in place.
+ *
+ * @remarks Insertion sort: a side holds a handful of quotes, usually already in order, and
+ * unlike `Array.prototype.sort` it allocates nothing.
+ */
+function sortBestFirst(quotes: DesiredQuote[], side: QuoteSide): void {
+  const sign = side === 'bid' ? -1 : 1;
+  for (let i = 1; i < quotes.length; i++) {
+    const q = quotes[i]!;
+    let j = i - 1;
+    while (j >= 0 && sign * (quotes[j]!.priceUnits - q.priceUnits) > 0) {
+      quotes[j + 1] = quotes[j]!;
+      j--;
+    }
+    quotes[j + 1] = q;
+  }
+}
+
+/** Shared empty quote list of markets without desired quotes. */
+const NO_QUOTES: readonly DesiredQuote[] = Object.freeze([]);
 
 /** One signal is shared by every create and amend in flight: many listeners are expected. */
 function newWritesController(): AbortController {

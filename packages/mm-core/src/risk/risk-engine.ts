@@ -5,6 +5,7 @@
  */
 
 import { MmCoreConfigError } from '../errors.js';
+import { clearArray } from '../model/scratch.js';
 import { type CountUnits, type Micros, ONE_DOLLAR_UNITS, type PriceUnits } from '../model/types.js';
 import type { DesiredQuote, ReadonlyOrderBook, TradingState } from '../strategy/strategy.js';
 
@@ -286,7 +287,7 @@ export class RiskEngine {
     approved: DesiredQuote[],
     onDenied?: (quote: DesiredQuote, reason: RiskReason, detail: string) => void,
   ): void {
-    approved.length = 0;
+    clearArray(approved);
     this.#onDenied = onDenied;
     try {
       this.#run(marketTicker, quotes, inputs, approved, undefined);

@@ -247,6 +247,71 @@ describe('OrderManager', () => {
     expect([...venue.orders.values()].map((o) => o.status)).toEqual(['canceled']);
   });
 
+  it('sends one cancel when an amend ack lands after the cancel was sent', async () => {
+    const { venue, om } = setup();
+    om.setDesired(M, [bid(4_500, 1_000)]);
+    await converge(om, venue);
+    venue.manual = true;
+    om.setDesired(M, [bid(4_700, 1_000)]);
+    om.flush();
+    expect(venue.pending.map((p) => p.kind)).toEqual(['amend']);
+    om.setDesired(M, []);
+    om.cancelEverything(); // stop / kill switch while the amend is in flight
+    venue.process(0, 'ok'); // the amend's ack comes back first
+    await until(() => venue.pending.length === 1 && om.inFlightCount === 1);
+    om.flush();
+    await tick();
+    expect(venue.calls.filter((c) => c === 'cancel')).toHaveLength(1);
+    expect(om.openOrders(M).map((o) => [o.state, o.priceUnits])).toEqual([['pendingCancel', 4_700]]);
+    venue.processAll('ok');
+    await until(() => om.openOrders(M).length === 0 && om.inFlightCount === 0);
+    expect(venue.calls.filter((c) => c === 'cancel')).toHaveLength(1);
+    expect(venue.resting()).toEqual([]);
+  });
+
+  it('keeps an order pending-cancel when its withdrawn amend is looked up before the cancel answers', async () => {
+    const { venue, om } = setup();
+    om.setDesired(M, [bid(4_500, 1_000)]);
+    await converge(om, venue);
+    venue.manual = true;
+    om.setDesired(M, [bid(4_700, 1_000)]);
+    om.flush();
+    let lookups = 0;
+    const getOrder = venue.getOrder.bind(venue);
+    venue.getOrder = (id: string) => {
+      lookups++;
+      return getOrder(id);
+    };
+    om.blockNewOrders(); // aborts the amend: its outcome becomes unknown and is looked up
+    om.cancelEverything();
+    await until(() => lookups === 1 && om.inFlightCount === 1);
+    await tick();
+    expect(venue.calls.filter((c) => c === 'cancel')).toHaveLength(1);
+    expect(om.openOrders(M).map((o) => o.state)).toEqual(['pendingCancel']);
+    venue.processAll('ok');
+    await until(() => om.openOrders(M).length === 0 && om.inFlightCount === 0);
+    expect(venue.calls.filter((c) => c === 'cancel')).toHaveLength(1);
+    expect(venue.resting()).toEqual([]);
+  });
+
+  it('cancels again once a cancel is rejected, even when an amend ack arrived meanwhile', async () => {
+    const { venue, om } = setup();
+    om.setDesired(M, [bid(4_500, 1_000)]);
+    await converge(om, venue);
+    venue.manual = true;
+    om.setDesired(M, [bid(4_700, 1_000)]);
+    om.flush();
+    om.setDesired(M, []);
+    om.cancelEverything();
+    venue.process(0, 'ok'); // amend acknowledged: still pending-cancel
+    venue.process(0, 'reject'); // the cancel fails: the order is working again and still unwanted
+    await until(() => venue.pending.length === 1);
+    expect(venue.pending.map((p) => p.kind)).toEqual(['cancel']);
+    venue.processAll('ok');
+    await until(() => om.openOrders(M).length === 0 && om.inFlightCount === 0);
+    expect(venue.calls.filter((c) => c === 'cancel')).toHaveLength(2);
+  });
+
   it('rejects an invalid config with every problem', () => {
     expect(() => new OrderManager(new FakeVenue(), { maxBatchSize: 0, priceToleranceUnits: -1 })).toThrow(
       /maxBatchSize[\s\S]*priceToleranceUnits|priceToleranceUnits[\s\S]*maxBatchSize/,

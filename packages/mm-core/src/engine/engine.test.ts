@@ -264,6 +264,30 @@ describe('Engine', () => {
     expect(feed.stopped).toBe(true);
   });
 
+  it('cancels each order once when stop() overtakes amends still in flight', async () => {
+    const { venue, engine, feed } = await started();
+    venue.manual = true;
+    feed.snapshot(M, [[4_200, 1_000]], [[4_800, 1_000]]); // YES 42 / 52: both quotes reprice
+    await until(() => venue.pending.filter((p) => p.kind === 'amend').length === 2);
+    let lookups = 0;
+    const getOrder = venue.getOrder.bind(venue);
+    venue.getOrder = async (id: string) => {
+      const found = await getOrder(id);
+      lookups++;
+      return found;
+    };
+    const stopping = engine.stop(); // withdraws the amends (unknown outcome, looked up) and cancels
+    await until(() => venue.pending.filter((p) => p.kind === 'cancel').length >= 2);
+    await until(() => lookups === 2); // the lookups of the withdrawn amends answer
+    await tick();
+    expect(venue.calls.filter((c) => c === 'cancel')).toHaveLength(2);
+    venue.manual = false;
+    venue.processAll('ok');
+    expect(await stopping).toBe(true);
+    expect(venue.calls.filter((c) => c === 'cancel')).toHaveLength(2);
+    expect(venue.resting()).toEqual([]);
+  });
+
   it('lets no queued create leave after stop() begins, and leaves nothing resting', async () => {
     const { venue, engine, feed } = setup({ orders: { unknownResolveDelayMs: 0, maxBatchSize: 1 } });
     await engine.start();
@@ -572,5 +596,43 @@ describe('Engine', () => {
     expect(s.engine.context.pnl().unrealizedPnlMicros).toBe(0);
     s.feed.snapshot(M, [[900, 1_000]], [[8_700, 1_000]]); // mid $0.11: -$0.10 from here
     await until(() => s.engine.context.pnl().unrealizedPnlMicros === -100_000);
+  });
+
+  it('marks a long YES position at $0 when every bid vanishes, and at the best bid when only bids remain', async () => {
+    const { venue, engine, feed } = await started();
+    venue.fill(venue.resting('bid')[0]!.orderId, 500); // long 5 at $0.41: cost $2.05
+    await tick();
+    feed.snapshot(M, [], [[5_000, 1_000]]); // asks only: nobody to sell to
+    await until(() => engine.context.pnl().unrealizedPnlMicros === -2_050_000);
+    feed.snapshot(M, [[3_000, 1_000]], []); // bids only, at $0.30
+    await until(() => engine.context.pnl().unrealizedPnlMicros === 500 * 3_000 - 2_050_000);
+  });
+
+  it('marks a short YES position at $1 when every ask vanishes, and at the best ask when only asks remain', async () => {
+    const { venue, engine, feed } = await started();
+    venue.fill(venue.resting('ask')[0]!.orderId, 500); // short 5 at $0.49: premium $2.45
+    await tick();
+    feed.snapshot(M, [[4_000, 1_000]], []); // bids only: nobody to buy back from
+    await until(() => engine.context.pnl().unrealizedPnlMicros === -500 * 10_000 + 2_450_000);
+    feed.snapshot(M, [], [[3_000, 1_000]]); // asks only, YES ask $0.70
+    await until(() => engine.context.pnl().unrealizedPnlMicros === -500 * 7_000 + 2_450_000);
+  });
+
+  it('trips MAX_LOSS when the bids under a long position vanish', async () => {
+    const { venue, engine, feed } = await started({
+      risk: {
+        maxOrderCountUnits: 1_000,
+        maxPositionCountUnits: 1_000,
+        maxTotalExposureMicros: 100_000_000,
+        maxLossMicros: 1_000_000,
+      },
+    });
+    const trips: string[] = [];
+    engine.on('killSwitchTripped', (r) => trips.push(r));
+    venue.fill(venue.resting('bid')[0]!.orderId, 500);
+    await tick();
+    feed.snapshot(M, [], [[5_000, 1_000]]); // the last two-sided mid was $0.45: a gain at that mark
+    await until(() => trips.length === 1);
+    expect(trips).toEqual(['MAX_LOSS']);
   });
 });

@@ -13,7 +13,7 @@ import type { DesiredQuote, ReadonlyOrderBook, TradingState } from '../strategy/
 export interface RiskConfig {
   /** Largest size of one quote. */
   readonly maxOrderCountUnits: CountUnits;
-  /** Largest absolute position per market, counting every resting quote as filled. */
+  /** Largest absolute position per market, counting every resting quote as filled (reductions always pass). */
   readonly maxPositionCountUnits: CountUnits;
   /** Largest total worst-case exposure across markets (see {@link RiskEngine}). */
   readonly maxTotalExposureMicros: Micros;
@@ -146,6 +146,11 @@ export function validateRiskConfig(config: RiskConfig, prefix = 'risk'): void {
  * headroom, and denied with `MAX_POSITION` when none is left) and total exposure. A market's
  * worst-case exposure is the absolute cost of its position plus the larger of the cost of all its
  * bids (price x size) and of all its asks ((1 - price) x size).
+ * Reductions are never blocked by the position or exposure limit: the part of a quote that, with
+ * the side's earlier quotes filled, only brings the position towards flat passes both limits and
+ * adds no exposure; only the part beyond flat is checked (and none is approved while the position
+ * or the total exposure is already over its limit, so such a quote is clipped at the position).
+ * The other checks still apply to reducing quotes.
  * P&L observations move the state: a loss of `maxLossMicros` reports `MAX_LOSS` (the engine trips
  * the kill switch), a drawdown of `maxDrawdownMicros` from peak moves to `reducing`. The engine
  * observes net P&L marked to market on every fill and whenever a book under an open position

@@ -25,7 +25,10 @@ interface Row {
 }
 
 function parseRow(line: string): Row | undefined {
-  const m = /^\| (GET|POST|PUT|DELETE) \| `([^`]+)` \| `([^`]+)`( \(deprecated\))? \|$/.exec(line.trim());
+  // Column padding is the formatter's business: tolerate any run of spaces around cells.
+  const m = /^\|\s*(GET|POST|PUT|DELETE)\s*\|\s*`([^`]+)`\s*\|\s*`([^`]+)`( \(deprecated\))?\s*\|$/.exec(
+    line.trim(),
+  );
   if (m === null) return undefined;
   return { method: m[1] as string, path: m[2] as string, id: m[3] as string, deprecated: m[4] !== undefined };
 }

@@ -16,6 +16,7 @@ type Op =
       tif: 0 | 1 | 2;
       stp: boolean;
       post: boolean;
+      ro: boolean;
     }
   | { kind: 'cancel'; user: number; pick: number }
   | { kind: 'amend'; user: number; pick: number; cents: number; count: number }
@@ -34,6 +35,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       tif: fc.constantFrom(0 as const, 1 as const, 2 as const),
       stp: fc.boolean(),
       post: fc.boolean(),
+      ro: fc.boolean(),
     }),
   },
   {
@@ -140,6 +142,7 @@ function run(
       timeInForce: TIFS[op.tif],
       selfTradePreventionType: op.stp ? 'maker' : 'taker_at_cross',
       postOnly: op.post,
+      reduceOnly: op.ro,
     });
     if (r.ok)
       onFills(
@@ -210,6 +213,26 @@ describe('Exchange invariants (property)', () => {
         expect([...book.yes, ...book.no].reduce((s, l) => s + l.countUnits, 0)).toBe(restingTotal);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('keeps every resting reduce_only order within the position it closes, so none can flip it', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { minLength: 40, maxLength: 160 }), (ops) => {
+        const { ex, advance } = build('quadratic');
+        for (const op of ops) {
+          run(ex, advance, op, () => {});
+          for (const u of USERS) {
+            const position = ex.getPosition(u, T)?.positionUnits ?? 0;
+            for (const o of ex.listOrders(u, { status: 'resting' })) {
+              if (!o.reduceOnly) continue;
+              const closable = o.outcomeSide === 'yes' ? Math.max(0, -position) : Math.max(0, position);
+              expect(o.remainingCountUnits).toBeLessThanOrEqual(closable);
+            }
+          }
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 

@@ -274,6 +274,68 @@ describe('Exchange validation', () => {
     const r = ok(order('a', { side: 'ask', priceUnits: 6_000, countUnits: 500, reduceOnly: true }));
     expect(r.order.initialCountUnits).toBe(100);
   });
+
+  /** User a is long 5 YES (500 units); c is a counterparty with liquidity. */
+  function longFive() {
+    const env = setup();
+    ok(env.order('b', { side: 'ask', priceUnits: 5_000, countUnits: 500 }));
+    ok(env.order('a', { side: 'bid', priceUnits: 5_000, countUnits: 500 }));
+    return env;
+  }
+
+  it('decreases a resting reduce_only order when the position shrinks elsewhere', () => {
+    const { ex, order } = longFive();
+    const ro = ok(order('a', { side: 'ask', priceUnits: 7_000, countUnits: 500, reduceOnly: true }));
+    const updates: string[] = [];
+    const deltas: number[] = [];
+    ex.on('orderUpdated', (e) => {
+      if (e.order.orderId === ro.order.orderId)
+        updates.push(`${e.order.status}/${e.order.remainingCountUnits}/${e.order.lastUpdateReason}`);
+    });
+    ex.on('bookChanged', (e) => {
+      if (e.side === 'no' && e.priceUnits === 3_000) deltas.push(e.deltaUnits);
+    });
+    // a sells 2 YES elsewhere (a plain ask taking c's bid): position 5 -> 3.
+    ok(order('c', { side: 'bid', priceUnits: 6_000, countUnits: 200 }));
+    ok(order('a', { side: 'ask', priceUnits: 6_000, countUnits: 200, timeInForce: 'immediate_or_cancel' }));
+    expect(ex.getPosition('a', T)?.positionUnits).toBe(300);
+    expect(ex.getOrder(ro.order.orderId)?.remainingCountUnits).toBe(300);
+    expect(updates).toEqual(['resting/300/Decreased']);
+    expect(deltas).toEqual([-200]);
+    expect(ex.getOrderBook(T)?.no).toEqual([{ priceUnits: 3_000, countUnits: 300 }]);
+  });
+
+  it('cancels a resting reduce_only order when the position closes, so it cannot flip it', () => {
+    const { ex, order } = longFive();
+    const ro = ok(order('a', { side: 'ask', priceUnits: 7_000, countUnits: 500, reduceOnly: true }));
+    ok(order('c', { side: 'bid', priceUnits: 6_000, countUnits: 500 }));
+    ok(order('a', { side: 'ask', priceUnits: 6_000, countUnits: 500, timeInForce: 'immediate_or_cancel' }));
+    expect(ex.getOrder(ro.order.orderId)).toMatchObject({ status: 'canceled', remainingCountUnits: 0 });
+    // A buyer at 0.70 now finds nothing of a's, and a's position stays flat.
+    ok(order('c', { side: 'bid', priceUnits: 7_000, countUnits: 500 }));
+    expect(ex.getPosition('a', T)?.positionUnits ?? 0).toBe(0);
+  });
+
+  it('re-caps the second of two reduce_only orders swept by one taker', () => {
+    const { ex, order } = longFive();
+    const first = ok(order('a', { side: 'ask', priceUnits: 7_000, countUnits: 300, reduceOnly: true }));
+    const second = ok(order('a', { side: 'ask', priceUnits: 7_000, countUnits: 500, reduceOnly: true }));
+    // c buys 8 YES at 0.70: only 5 may come from a's reduce-only orders.
+    const taker = ok(order('c', { side: 'bid', priceUnits: 7_000, countUnits: 800 }));
+    expect(ex.getPosition('a', T)?.positionUnits ?? 0).toBe(0);
+    expect(ex.getOrder(first.order.orderId)?.fillCountUnits).toBe(300);
+    expect(ex.getOrder(second.order.orderId)).toMatchObject({ status: 'executed', fillCountUnits: 200 });
+    expect(taker.order.remainingCountUnits).toBe(300);
+  });
+
+  it('caps an amend that would grow a reduce_only order past the position', () => {
+    const { ex, order } = longFive();
+    const ro = ok(order('a', { side: 'ask', priceUnits: 7_000, countUnits: 300, reduceOnly: true }));
+    const r = ok(
+      ex.amendOrder('a', ro.order.orderId, { ticker: T, side: 'ask', priceUnits: 7_500, countUnits: 900 }),
+    );
+    expect(r.order.remainingCountUnits).toBe(500);
+  });
 });
 
 describe('Exchange order changes', () => {

@@ -562,7 +562,7 @@ export class Exchange extends EventEmitter<ExchangeEvents> implements ExchangeAp
     const pos = this.#position(account, m);
     let count = params.countUnits;
     if (params.reduceOnly === true) {
-      const closable = outcome === 'yes' ? Math.max(0, -pos.positionUnits) : Math.max(0, pos.positionUnits);
+      const closable = this.#closable(pos, outcome);
       if (closable === 0)
         return fail(400, 'invalid_order', 'reduce only order would not reduce the position');
       if (count > closable) count = closable;
@@ -728,7 +728,10 @@ export class Exchange extends EventEmitter<ExchangeEvents> implements ExchangeAp
       return fail(409, 'order_already_exists', `client_order_id ${newCid} already exists`);
     const now = this.#now();
     const oldOrder = copyOrder(o);
-    const newRemaining = params.countUnits - o.fillCountUnits;
+    let newRemaining = params.countUnits - o.fillCountUnits;
+    // A reduce-only order stays capped by the position it closes.
+    if (o.reduceOnly)
+      newRemaining = Math.min(newRemaining, this.#closable(this.#position(account, m), o.outcomeSide));
     const fills: EngineFill[] = [];
     const samePrice = params.priceUnits === o.yesPriceUnits;
     if (samePrice && newRemaining <= o.remainingCountUnits) {
@@ -736,7 +739,7 @@ export class Exchange extends EventEmitter<ExchangeEvents> implements ExchangeAp
         account.clientOrderIds.add(newCid);
         o.clientOrderId = newCid;
       }
-      o.initialCountUnits = params.countUnits;
+      o.initialCountUnits = o.fillCountUnits + newRemaining;
       if (newRemaining < o.remainingCountUnits) this.#shrinkResting(o, newRemaining, 'Amended', now);
       else this.#touch(o, 'Amended', now);
       return { ok: true, oldOrder, order: copyOrder(o), fills };
@@ -764,7 +767,7 @@ export class Exchange extends EventEmitter<ExchangeEvents> implements ExchangeAp
     o.yesPriceUnits = params.priceUnits;
     o.noPriceUnits = ONE_DOLLAR - params.priceUnits;
     o.ownPriceUnits = ownPrice;
-    o.initialCountUnits = params.countUnits;
+    o.initialCountUnits = o.fillCountUnits + newRemaining;
     o.remainingCountUnits = newRemaining;
     o.lastUpdateReason = 'Amended';
     const group = o.orderGroupId === '' ? undefined : this.#groups.get(o.orderGroupId);
@@ -1064,7 +1067,8 @@ export class Exchange extends EventEmitter<ExchangeEvents> implements ExchangeAp
         }
         const qty = Math.min(t.remainingCountUnits, mk.remainingCountUnits);
         this.#execute(m, t, mk, qty, price, fills, now);
-        mk = next;
+        // A fill can re-cap (and so unlink) the maker's other reduce-only orders, `next` among them.
+        mk = next !== null && next.inBook ? next : (opp.levels[price]?.head ?? null);
       }
     }
   }
@@ -1163,6 +1167,32 @@ export class Exchange extends EventEmitter<ExchangeEvents> implements ExchangeAp
     this.#emitPosition(takerPos);
     this.#emitBalance(makerAcc);
     if (takerAcc !== makerAcc) this.#emitBalance(takerAcc);
+    if (closedMaker > 0) this.#recapReduceOnly(makerAcc, makerPos, now);
+    if (closedTaker > 0) this.#recapReduceOnly(takerAcc, takerPos, now);
+  }
+
+  /** Contracts a reduce-only order on `outcome` may still close: the opposite position's size. */
+  #closable(pos: PositionRecord, outcome: EngineOutcomeSide): number {
+    return outcome === 'yes' ? Math.max(0, -pos.positionUnits) : Math.max(0, pos.positionUnits);
+  }
+
+  /**
+   * After a position shrank: caps each resting reduce-only order of the account in that market to
+   * the contracts it may still close (decreased in place; cancelled at zero), so it can never flip
+   * the position.
+   */
+  #recapReduceOnly(a: AccountRecord, pos: PositionRecord, now: number): void {
+    let over: OrderNode[] | undefined;
+    for (const o of a.resting) {
+      if (!o.reduceOnly || o.ticker !== pos.ticker) continue;
+      if (o.remainingCountUnits > this.#closable(pos, o.outcomeSide)) (over ??= []).push(o);
+    }
+    if (over === undefined) return;
+    for (const o of over) {
+      const cap = this.#closable(pos, o.outcomeSide);
+      if (cap === 0) this.#removeResting(o, 'Canceled', now);
+      else this.#shrinkResting(o, cap, 'Decreased', now);
+    }
   }
 
   /**

@@ -1068,7 +1068,7 @@ export class Exchange extends EventEmitter<ExchangeEvents> implements ExchangeAp
         const qty = Math.min(t.remainingCountUnits, mk.remainingCountUnits);
         this.#execute(m, t, mk, qty, price, fills, now);
         // A fill can re-cap (and so unlink) the maker's other reduce-only orders, `next` among them.
-        mk = next !== null && next.inBook ? next : (opp.levels[price]?.head ?? null);
+        mk = next?.inBook ? next : (opp.levels[price]?.head ?? null);
       }
     }
   }
@@ -1182,12 +1182,11 @@ export class Exchange extends EventEmitter<ExchangeEvents> implements ExchangeAp
    * the position.
    */
   #recapReduceOnly(a: AccountRecord, pos: PositionRecord, now: number): void {
-    let over: OrderNode[] | undefined;
+    const over: OrderNode[] = [];
     for (const o of a.resting) {
       if (!o.reduceOnly || o.ticker !== pos.ticker) continue;
-      if (o.remainingCountUnits > this.#closable(pos, o.outcomeSide)) (over ??= []).push(o);
+      if (o.remainingCountUnits > this.#closable(pos, o.outcomeSide)) over.push(o);
     }
-    if (over === undefined) return;
     for (const o of over) {
       const cap = this.#closable(pos, o.outcomeSide);
       if (cap === 0) this.#removeResting(o, 'Canceled', now);

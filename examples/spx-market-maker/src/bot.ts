@@ -482,14 +482,15 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
     eng.on('engineError', (err) => logger.error({ err }, 'engine error'));
 
     let lastIndexLog = 0;
-    venue.reference.on('update', (p: ReferencePrice) => {
+    const onIndex = (p: ReferencePrice) => {
       const now = Date.now();
       if (p.symbol === INDEX_SYMBOL && now - lastIndexLog >= 5_000) {
         lastIndexLog = now;
         const vix = venue.reference.latest(VIX_SYMBOL);
         logger.info({ spx: p.value, vix: vix?.value ?? null, stale: p.stale }, 'index');
       }
-    });
+    };
+    venue.reference.on('update', onIndex);
 
     // ---- status ----
     const marks = (): Map<string, number | null> => {
@@ -583,6 +584,7 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
 
     // ---- stop ----
     for (const t of timers.splice(0)) clearInterval(t);
+    venue.reference.off('update', onIndex);
     logger.info({ reason: stopReason }, 'stopping: pulling quotes, cancelling every order');
     const clean = await eng.stop();
     const resting = await ports.gateway.getOpenOrders().then(

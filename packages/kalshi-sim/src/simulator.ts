@@ -11,6 +11,7 @@ import type { ExchangePort } from './server/exchange-port.js';
 import { SimHttpError } from './server/http.js';
 import { RateLimiter, type SimUsageTier, TIER_LIMITS } from './server/rate-limits.js';
 import { REST_PREFIX, type SimIndexSnapshot, SimRestServer } from './server/rest-server.js';
+import * as wire from './server/wire.js';
 import { SimWsServer, WS_PATH } from './server/ws-server.js';
 import { SimClock, type SimClockOptions } from './world/clock.js';
 import { SeededRng } from './world/rng.js';
@@ -363,6 +364,12 @@ export class KalshiSimulator {
       formatCount: (u) => formatCount(u),
       pingIntervalMs: this.#options.pingIntervalMs ?? 10_000,
       nowMs: () => this.#nowMs(),
+      tickerOfMarketId: (marketId) =>
+        this.exchange.listMarkets().find((m) => m.marketId === marketId)?.ticker,
+      tickerMessage: (ticker) => {
+        const m = this.exchange.getMarket(ticker);
+        return m === undefined ? undefined : wire.wsTicker(m, port_.topOfBook(ticker), this.#nowMs());
+      },
     });
     const rest = new SimRestServer({
       exchange: port_,

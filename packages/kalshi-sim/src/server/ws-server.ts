@@ -68,6 +68,17 @@ export interface WsServerDeps {
   pingIntervalMs?: number;
   /** Sim-clock milliseconds for `ts_ms` on deltas. */
   nowMs: () => number;
+  /** The ticker of a market id (UUID), or undefined for an unknown id (`market_id(s)` filters). */
+  tickerOfMarketId?: (marketId: string) => string | undefined;
+  /** The current `ticker` channel message of a market, or undefined for an unknown ticker. */
+  tickerMessage?: (ticker: string) => Record<string, unknown> | undefined;
+}
+
+/** A parsed market filter: tickers, and the id each came from when given by `market_id(s)`. */
+interface MarketFilter {
+  tickers: string[];
+  /** Ticker -> market id, for filters given as ids. */
+  ids: Map<string, string> | undefined;
 }
 
 interface Subscription {
@@ -77,6 +88,10 @@ interface Subscription {
   tickers: Set<string> | undefined;
   seq: number;
   useYesPrice: boolean;
+  /** Ticker -> market id when the markets were given as `market_id(s)` (ticker channel only). */
+  ids: Map<string, string> | undefined;
+  /** `skip_ticker_ack`: `ok` replies omit the market lists. */
+  skipAck: boolean;
 }
 
 interface Connection {
@@ -234,10 +249,14 @@ export class SimWsServer {
     }
   }
 
-  #tickersParam(p: Json): string[] | undefined | Error {
+  /**
+   * Parses `market_ticker(s)` and, on the ticker channel, `market_id(s)` (mutually exclusive).
+   * Returns undefined when no filter is given, or an error message (code 11).
+   */
+  #marketsParam(p: Json, idsAllowed: boolean): MarketFilter | undefined | string {
     const out: string[] = [];
     if (p.market_ticker !== undefined) {
-      if (typeof p.market_ticker !== 'string' || p.market_ticker === '') return new Error('market_ticker');
+      if (typeof p.market_ticker !== 'string' || p.market_ticker === '') return 'market_ticker';
       out.push(p.market_ticker);
     }
     if (p.market_tickers !== undefined) {
@@ -245,12 +264,44 @@ export class SimWsServer {
         !Array.isArray(p.market_tickers) ||
         p.market_tickers.some((t) => typeof t !== 'string' || t === '')
       ) {
-        return new Error('market_tickers');
+        return 'market_tickers';
       }
       out.push(...(p.market_tickers as string[]));
     }
-    if (p.market_ticker === undefined && p.market_tickers === undefined) return undefined;
-    return out;
+    const byTicker = p.market_ticker !== undefined || p.market_tickers !== undefined;
+    if (p.market_id === undefined && p.market_ids === undefined) {
+      return byTicker ? { tickers: out, ids: undefined } : undefined;
+    }
+    if (!idsAllowed) return 'market_id(s) are only supported on the ticker channel';
+    if (byTicker) return 'market_id(s) and market_ticker(s) are mutually exclusive';
+    const ids: string[] = [];
+    if (p.market_id !== undefined) {
+      if (typeof p.market_id !== 'string' || p.market_id === '') return 'market_id';
+      ids.push(p.market_id);
+    }
+    if (p.market_ids !== undefined) {
+      if (!Array.isArray(p.market_ids) || p.market_ids.some((t) => typeof t !== 'string' || t === '')) {
+        return 'market_ids';
+      }
+      ids.push(...(p.market_ids as string[]));
+    }
+    const map = new Map<string, string>();
+    const unknown: string[] = [];
+    for (const id of ids) {
+      const ticker = this.#deps.tickerOfMarketId?.(id);
+      if (ticker === undefined) unknown.push(id);
+      else map.set(ticker, id);
+    }
+    if (unknown.length > 0) return `unknown market id(s) ${unknown.join(', ')}`;
+    return { tickers: [...map.keys()], ids: map };
+  }
+
+  /** Sends the current `ticker` message of each market (`send_initial_snapshot`). */
+  #sendTickers(conn: Connection, sub: Subscription, tickers: Iterable<string>): void {
+    for (const t of tickers) {
+      const msg = this.#deps.tickerMessage?.(t);
+      if (msg !== undefined) this.#send(conn, this.#frame(conn, sub, 'ticker', msg));
+    }
   }
 
   #subscribe(conn: Connection, id: number | undefined, params: unknown): void {
@@ -271,24 +322,20 @@ export class SimWsServer {
       this.#error(conn, id, 8, `Unknown channel name: ${String(unknownChannel)}`);
       return;
     }
-    if (p.market_id !== undefined || p.market_ids !== undefined) {
-      this.#error(
-        conn,
-        id,
-        11,
-        'Invalid parameter: market_id(s) are not supported by kalshi-sim; use market_ticker(s)',
-      );
+    const idsAllowed = channels.every((ch) => ch === 'ticker');
+    const filter = this.#marketsParam(p, idsAllowed);
+    if (typeof filter === 'string') {
+      this.#error(conn, id, 11, `Invalid parameter: ${filter}`);
       return;
     }
-    const tickers = this.#tickersParam(p);
-    if (tickers instanceof Error) {
-      this.#error(conn, id, 11, `Invalid parameter: ${tickers.message}`);
-      return;
+    const tickers = filter?.tickers;
+    for (const flag of ['use_yes_price', 'send_initial_snapshot', 'skip_ticker_ack'] as const) {
+      if (p[flag] !== undefined && typeof p[flag] !== 'boolean') {
+        this.#error(conn, id, 11, `Invalid parameter: ${flag}`);
+        return;
+      }
     }
-    if (p.use_yes_price !== undefined && typeof p.use_yes_price !== 'boolean') {
-      this.#error(conn, id, 11, 'Invalid parameter: use_yes_price');
-      return;
-    }
+    const initialTickers = p.send_initial_snapshot === true;
     if (channels.includes('orderbook_delta')) {
       if (tickers === undefined || tickers.length === 0) {
         this.#error(conn, id, 14, 'Market Ticker required');
@@ -314,21 +361,27 @@ export class SimWsServer {
                 added.push(t);
               }
         }
+        if (existing.ids !== undefined && filter?.ids !== undefined)
+          for (const [t, mid] of filter.ids) existing.ids.set(t, mid);
         this.#reply(conn, id, 'subscribed', { channel: ch, sid: existing.sid });
         if (ch === 'orderbook_delta') for (const t of added) this.#sendSnapshot(conn, existing, t);
+        if (ch === 'ticker' && initialTickers) this.#sendTickers(conn, existing, added);
         continue;
       }
-      const filter = ch === 'orderbook_delta' || FILTERABLE.has(ch) ? tickers : undefined;
+      const chTickers = ch === 'orderbook_delta' || FILTERABLE.has(ch) ? tickers : undefined;
       const sub: Subscription = {
         sid: conn.nextSid++,
         channel: ch,
-        tickers: filter === undefined ? undefined : new Set(filter),
+        tickers: chTickers === undefined ? undefined : new Set(chTickers),
         seq: 0,
         useYesPrice: p.use_yes_price === true,
+        ids: chTickers === undefined || filter?.ids === undefined ? undefined : new Map(filter.ids),
+        skipAck: p.skip_ticker_ack === true,
       };
       conn.subs.set(sub.sid, sub);
       this.#reply(conn, id, 'subscribed', { channel: ch, sid: sub.sid });
       if (ch === 'orderbook_delta') for (const t of sub.tickers ?? []) this.#sendSnapshot(conn, sub, t);
+      if (ch === 'ticker' && initialTickers) this.#sendTickers(conn, sub, sub.tickers ?? []);
     }
   }
 
@@ -419,11 +472,16 @@ export class SimWsServer {
       this.#error(conn, id, 13, 'Unsupported action: this subscription covers all markets', sub.sid);
       return;
     }
-    const tickers = this.#tickersParam(p);
-    if (tickers instanceof Error) {
-      this.#error(conn, id, 11, `Invalid parameter: ${tickers.message}`, sub.sid);
+    const filter = this.#marketsParam(p, sub.channel === 'ticker');
+    if (typeof filter === 'string') {
+      this.#error(conn, id, 11, `Invalid parameter: ${filter}`, sub.sid);
       return;
     }
+    if (p.send_initial_snapshot !== undefined && typeof p.send_initial_snapshot !== 'boolean') {
+      this.#error(conn, id, 11, 'Invalid parameter: send_initial_snapshot', sub.sid);
+      return;
+    }
+    const tickers = filter?.tickers;
     if (tickers === undefined || tickers.length === 0) {
       this.#error(conn, id, 14, 'Market Ticker required', sub.sid);
       return;
@@ -448,8 +506,15 @@ export class SimWsServer {
           sub.tickers.add(t);
           snapshots.push(t);
         }
+      if (filter?.ids !== undefined) {
+        sub.ids ??= new Map();
+        for (const [t, mid] of filter.ids) sub.ids.set(t, mid);
+      }
     } else if (p.action === 'delete_markets') {
-      for (const t of tickers) sub.tickers.delete(t);
+      for (const t of tickers) {
+        sub.tickers.delete(t);
+        sub.ids?.delete(t);
+      }
     } else {
       snapshots.push(...tickers.filter((t) => sub.tickers?.has(t)));
     }
@@ -459,12 +524,21 @@ export class SimWsServer {
         sub.seq += 1;
         extra.seq = sub.seq;
       }
-      this.#reply(conn, id, 'ok', { market_tickers: [...sub.tickers] }, extra);
+      this.#reply(conn, id, 'ok', this.#ackLists(sub), extra);
     }
     if (sub.channel === 'orderbook_delta') {
       const replyTo = p.action === 'get_snapshot' ? id : undefined;
       for (const t of snapshots) this.#sendSnapshot(conn, sub, t, replyTo);
     }
+    if (sub.channel === 'ticker' && p.send_initial_snapshot === true) this.#sendTickers(conn, sub, snapshots);
+  }
+
+  /** The market lists of an `ok` reply: tickers, and ids for markets given by id; none with `skip_ticker_ack`. */
+  #ackLists(sub: Subscription): Json {
+    if (sub.skipAck || sub.tickers === undefined) return {};
+    const msg: Json = { market_tickers: [...sub.tickers] };
+    if (sub.ids !== undefined && sub.ids.size > 0) msg.market_ids = [...sub.ids.values()];
+    return msg;
   }
 
   /**

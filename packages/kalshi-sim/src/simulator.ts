@@ -13,7 +13,7 @@ import { RateLimiter, type SimUsageTier, TIER_LIMITS } from './server/rate-limit
 import { REST_PREFIX, type SimIndexSnapshot, SimRestServer } from './server/rest-server.js';
 import * as wire from './server/wire.js';
 import { SimWsServer, WS_PATH } from './server/ws-server.js';
-import { SimClock, type SimClockOptions } from './world/clock.js';
+import { nextWeeklyPauseStartMs, SimClock, type SimClockOptions, WEEKLY_PAUSE_MS } from './world/clock.js';
 import { SeededRng } from './world/rng.js';
 import { World, type WorldOptions } from './world/world.js';
 
@@ -52,6 +52,17 @@ export interface KalshiSimulatorOptions {
   world?: Omit<WorldOptions, 'seed' | 'startMs'> | false;
   /** The real clock for auth timestamps and rate limits. @defaultValue `Date.now` */
   realNow?: () => number;
+  /**
+   * Kalshi's weekly trading pause: when sim time crosses Thursday 03:00 ET, trading pauses until
+   * 05:00 ET (cancels and decreases work; new orders and amends get 409 `trading_paused`; resting
+   * `cancel_order_on_pause` orders are cancelled), and `/exchange/schedule` splits Thursday around it.
+   *
+   * @remarks The pause begins only when the clock crosses 03:00, so a simulation that starts
+   * inside the window, or never reaches a Thursday morning (like the default S&P 500 day session),
+   * trades throughout.
+   * @defaultValue true
+   */
+  weeklyTradingPause?: boolean;
 }
 
 /**
@@ -173,6 +184,12 @@ export class KalshiSimulator {
   #driver: NodeJS.Timeout | undefined;
   #address: SimulatorAddress | undefined;
   readonly #manual: boolean;
+  /** End of the weekly trading pause in progress (sim ms), or undefined when not in one. */
+  #pauseEndMs: number | undefined;
+  /** Start of the next weekly trading pause (sim ms), or undefined when disabled. */
+  #nextPauseMs: number | undefined;
+  /** While a tick stops at a pause edge: the bare exchange's time (a world keeps its own). */
+  #edgeMs: number | undefined;
 
   /**
    * Creates a simulator with its exchange (and world); nothing listens until {@link KalshiSimulator.start}.
@@ -219,7 +236,10 @@ export class KalshiSimulator {
       clockOptions.startMs = options.startTimeMs ?? Date.now();
       this.clock = new SimClock(clockOptions);
       const ids = new SeededRng(seed);
-      this.exchange = new Exchange({ now: () => this.clock.nowMs(), newId: () => ids.uuid() });
+      this.exchange = new Exchange({
+        now: () => this.#edgeMs ?? this.clock.nowMs(),
+        newId: () => ids.uuid(),
+      });
     } else {
       const worldOptions: WorldOptions = { ...options.world, seed };
       if (options.startTimeMs !== undefined) worldOptions.startMs = options.startTimeMs;
@@ -235,12 +255,22 @@ export class KalshiSimulator {
     this.faults = new SimFaults(realNow);
     this.#keys = new KeyStore(realNow);
     this.#limiter = new RateLimiter(realNow);
-    this.faults.events.on('pauseChanged', () =>
-      this.exchange.setExchangeStatus({
-        exchangeActive: !this.faults.exchangePaused,
-        tradingActive: !this.faults.tradingPaused,
-      }),
-    );
+    this.#nextPauseMs =
+      options.weeklyTradingPause === false ? undefined : nextWeeklyPauseStartMs(this.#nowMs());
+    this.faults.events.on('pauseChanged', () => this.#syncStatus());
+  }
+
+  /** Whether the weekly trading pause (Thursday 03:00-05:00 ET) is in progress. */
+  get inWeeklyTradingPause(): boolean {
+    return this.#pauseEndMs !== undefined;
+  }
+
+  /** Applies the fault pauses and the weekly pause to the exchange's status flags. */
+  #syncStatus(): void {
+    this.exchange.setExchangeStatus({
+      exchangeActive: !this.faults.exchangePaused,
+      tradingActive: !this.faults.tradingPaused && this.#pauseEndMs === undefined,
+    });
   }
 
   /** The address, once started. */
@@ -322,8 +352,35 @@ export class KalshiSimulator {
   }
 
   #tick(): void {
-    if (this.world !== undefined) this.world.advanceTo(this.clock.nowMs());
-    else this.exchange.tick();
+    const target = this.clock.nowMs();
+    // Stop at each edge of the weekly pause on the way, so it starts and ends on time.
+    for (;;) {
+      if (this.#pauseEndMs !== undefined && target >= this.#pauseEndMs) {
+        this.#advance(this.#pauseEndMs);
+        this.#nextPauseMs = nextWeeklyPauseStartMs(this.#pauseEndMs);
+        this.#pauseEndMs = undefined;
+        this.#syncStatus();
+      } else if (
+        this.#pauseEndMs === undefined &&
+        this.#nextPauseMs !== undefined &&
+        target >= this.#nextPauseMs
+      ) {
+        this.#advance(this.#nextPauseMs);
+        this.#pauseEndMs = this.#nextPauseMs + WEEKLY_PAUSE_MS;
+        this.#syncStatus();
+      } else break;
+    }
+    this.#edgeMs = undefined;
+    this.#advance(target);
+  }
+
+  #advance(toMs: number): void {
+    if (this.world !== undefined) {
+      this.world.advanceTo(toMs);
+      return;
+    }
+    this.#edgeMs = toMs < this.clock.nowMs() ? toMs : undefined;
+    this.exchange.tick();
   }
 
   /** The exchange's current time (the world's time when a world is attached). */
@@ -379,6 +436,8 @@ export class KalshiSimulator {
       tierOf: (u) => this.#tiers.get(u) ?? 'basic',
       nowMs: () => this.#nowMs(),
       index: () => this.#index(),
+      weeklyTradingPause: this.#options.weeklyTradingPause !== false,
+      resumeTimeMs: () => this.#pauseEndMs,
     });
     const server = createServer(rest.handle);
     server.on('upgrade', (req, socket, head) => ws.handleUpgrade(req, socket, head));

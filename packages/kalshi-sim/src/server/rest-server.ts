@@ -69,6 +69,10 @@ export interface RestServerDeps {
   index: () => SimIndexSnapshot;
   /** Weekly trading hours, for `/exchange/schedule`. */
   scheduleHours?: { open: string; close: string };
+  /** Whether Thursday's hours exclude the 03:00-05:00 ET weekly trading pause. @defaultValue false */
+  weeklyTradingPause?: boolean;
+  /** When trading is expected to resume (sim Unix ms), during a scheduled pause. */
+  resumeTimeMs?: () => number | undefined;
 }
 
 /**
@@ -223,10 +227,11 @@ export class SimRestServer {
       const s = ex.status();
       const exchangeActive = s.exchangeActive && !this.#deps.faults.exchangePaused;
       const tradingActive = exchangeActive && s.tradingActive && !this.#deps.faults.tradingPaused;
+      const resumeAt = tradingActive ? undefined : this.#deps.resumeTimeMs?.();
       return ok({
         exchange_active: exchangeActive,
         trading_active: tradingActive,
-        exchange_estimated_resume_time: null,
+        exchange_estimated_resume_time: resumeAt === undefined ? null : wire.rfc3339(resumeAt),
         intra_exchange_transfers_active: exchangeActive,
         exchange_index_statuses: [
           {
@@ -242,6 +247,13 @@ export class SimRestServer {
     add('GET', '/exchange/schedule', 'public', () => {
       const h = this.#deps.scheduleHours ?? { open: '00:00', close: '23:59' };
       const day = [{ open_time: h.open, close_time: h.close }];
+      // HH:MM strings compare like times; cut the 03:00-05:00 pause out of Thursday's hours.
+      const thursday = this.#deps.weeklyTradingPause
+        ? [
+            { open_time: h.open, close_time: h.close < '03:00' ? h.close : '03:00' },
+            { open_time: h.open > '05:00' ? h.open : '05:00', close_time: h.close },
+          ].filter((x) => x.open_time < x.close_time)
+        : day;
       return ok({
         schedule: {
           standard_hours: [
@@ -251,7 +263,7 @@ export class SimRestServer {
               monday: day,
               tuesday: day,
               wednesday: day,
-              thursday: day,
+              thursday,
               friday: day,
               saturday: day,
               sunday: day,

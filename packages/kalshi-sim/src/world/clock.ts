@@ -102,6 +102,29 @@ export function defaultSessionStartMs(realNowMs: number = Date.now()): number {
 }
 
 /**
+ * The start of the next weekly trading pause strictly after an instant: Thursday 03:00 US Eastern.
+ *
+ * @remarks Kalshi pauses trading every Thursday 03:00-05:00 ET for maintenance (cancels still
+ * work); the pause lasts {@link WEEKLY_PAUSE_MS}. Thursday 03:00 ET is never on a DST change.
+ * @example
+ * ```ts
+ * new Date(nextWeeklyPauseStartMs(Date.UTC(2026, 2, 13, 14, 30))).toISOString(); // Fri -> 2026-03-19T07:00:00.000Z
+ * ```
+ */
+export function nextWeeklyPauseStartMs(afterMs: number): number {
+  for (let i = 0; i <= 7; i++) {
+    const d = easternDate(afterMs + i * DAY_MS);
+    if (d.weekday !== 4) continue;
+    const start = easternToUtcMs(d.year, d.month, d.day, 3, 0);
+    if (start > afterMs) return start;
+  }
+  throw new Error('unreachable: no Thursday within 8 days');
+}
+
+/** Length of Kalshi's weekly trading pause (Thursday 03:00-05:00 ET): two hours, in ms. */
+export const WEEKLY_PAUSE_MS = 2 * 3_600_000;
+
+/**
  * A sim clock: `sim = start + realElapsed x speed`, or advanced by hand in `manual` mode.
  *
  * @remarks The {@link World} owns a manual clock and moves it in `step`; the server can run a

@@ -27,6 +27,7 @@ Options:
                                                                           (default basic)
   --ping-interval-ms <n>  WebSocket ping interval                         (default 10000)
   --no-world              bare exchange: no synthetic index, markets or traders
+  --no-weekly-pause       no Thursday 03:00-05:00 ET trading pause
   -h, --help              show this help
 
 The simulator prints the REST and WebSocket URLs, the API key id and the key file path, then
@@ -56,6 +57,7 @@ const OPTIONS = {
   tier: { type: 'string' },
   'ping-interval-ms': { type: 'string' },
   'no-world': { type: 'boolean' },
+  'no-weekly-pause': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -97,6 +99,7 @@ async function main(): Promise<void> {
     defaultTier: tier,
     ...(startTimeMs === undefined ? {} : { startTimeMs }),
     ...(v['no-world'] === true ? { world: false as const } : {}),
+    ...(v['no-weekly-pause'] === true ? { weeklyTradingPause: false } : {}),
   });
   const user = sim.createUser({ balanceDollars: balance, keyType });
   let address: Awaited<ReturnType<KalshiSimulator['start']>>;

@@ -499,18 +499,31 @@ export class KalshiTimeoutError extends KalshiError {
 /**
  * The caller aborted the request through its `AbortSignal`.
  *
+ * @remarks {@link KalshiAbortError.requestSent} tells whether any attempt of the request may have
+ * reached Kalshi. When it is `false` (for example the abort came while the request waited for
+ * rate-limit tokens), Kalshi never saw it and a write certainly did not happen; when `true`, a
+ * write's outcome is unknown and must be looked up.
  * @example
  * ```ts
  * const ac = new AbortController();
- * const p = client.markets.list({}, { signal: ac.signal });
- * ac.abort(); // p rejects with KalshiAbortError
+ * const p = client.orders.create(order, { signal: ac.signal });
+ * ac.abort();
+ * p.catch((err) => { if (isKalshiAbortError(err) && !err.requestSent) console.log('never sent'); });
  * ```
  */
 export class KalshiAbortError extends KalshiError {
-  /** @param message - What happened. @param options - Optional `cause` (the abort reason). */
-  constructor(message: string, options?: KalshiErrorOptions) {
+  /** True when some attempt of the request may have reached Kalshi (the outcome is then unknown). */
+  readonly requestSent: boolean;
+
+  /**
+   * @param message - What happened.
+   * @param options - Optional `cause` (the abort reason) and `requestSent`.
+   * @defaultValue options.requestSent: `true` (the safe assumption)
+   */
+  constructor(message: string, options?: KalshiErrorOptions & { requestSent?: boolean }) {
     super('ABORTED', message, options);
     this.name = 'KalshiAbortError';
+    this.requestSent = options?.requestSent ?? true;
   }
 }
 

@@ -3,6 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+  isKalshiAbortError,
   isKalshiAuthenticationError,
   isKalshiConflictError,
   isKalshiNotFoundError,
@@ -601,6 +602,43 @@ describe('hardening', () => {
       .exchange.status({ signal: controller.signal })
       .catch((e: unknown) => e);
     expect(signal?.aborted).toBe(true);
-    expect(err).toMatchObject({ code: 'ABORTED' });
+    expect(err).toMatchObject({ code: 'ABORTED', requestSent: true });
+  });
+
+  it('an abort while waiting for rate-limit tokens says the request was never sent', async () => {
+    let posts = 0;
+    server.use(
+      http.post(`${BASE}/portfolio/events/orders`, () => {
+        posts++;
+        return HttpResponse.json(
+          { order_id: 'o', fill_count: '0.00', remaining_count: '1.00', ts_ms: 1 },
+          { status: 201 },
+        );
+      }),
+    );
+    const c = client({
+      rateLimit: {
+        read: { capacity: 100, refillPerSecond: 100 },
+        write: { capacity: 10, refillPerSecond: 0.001 },
+      },
+    });
+    const order = {
+      ticker: 'T',
+      side: 'bid',
+      count: '1',
+      price: '0.5',
+      time_in_force: 'good_till_canceled',
+      self_trade_prevention_type: 'maker',
+    } as const;
+    await c.orders.create({ ...order, client_order_id: 'first' });
+    const ac = new AbortController();
+    const pending = c.orders
+      .create({ ...order, client_order_id: 'second' }, { signal: ac.signal })
+      .catch((e: unknown) => e);
+    ac.abort();
+    const err = await pending;
+    expect(isKalshiAbortError(err)).toBe(true);
+    expect(err).toMatchObject({ code: 'ABORTED', requestSent: false });
+    expect(posts).toBe(1);
   });
 });

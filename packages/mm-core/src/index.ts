@@ -45,6 +45,7 @@ export {
   type VenuePosition,
 } from './model/types.js';
 export {
+  type OrderCloseReason,
   OrderManager,
   type OrderManagerConfig,
   type OrderManagerEvents,

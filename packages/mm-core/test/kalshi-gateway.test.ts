@@ -326,10 +326,12 @@ describe('KalshiOrderGateway reads', () => {
 
   it('finds an order by client id in the market remembered from its create', async () => {
     let ticker: string | null = null;
+    let minTs: string | null = null;
     server.use(
       http.post(`${BASE}/portfolio/events/orders`, () => err(500, 'internal_error')),
       http.get(`${BASE}/portfolio/orders`, ({ request }) => {
         ticker = new URL(request.url).searchParams.get('ticker');
+        minTs = new URL(request.url).searchParams.get('min_ts');
         return HttpResponse.json({
           orders: [restOrder({ order_id: 'o-x', client_order_id: 'other' }), restOrder()],
           cursor: '',
@@ -341,8 +343,34 @@ describe('KalshiOrderGateway reads', () => {
     expect(placed).toMatchObject({ ok: false, kind: 'UNKNOWN' });
     const found = await g.getOrderByClientOrderId('mm-1');
     expect(ticker).toBe(T);
+    // No time window: the venue's clock may be far from ours (an accelerated simulator).
+    expect(minTs).toBeNull();
     expect(found?.orderId).toBe('o-1');
     expect(await g.getOrderByClientOrderId('never-sent')).toBeUndefined();
+  });
+
+  it('stops a client-id lookup after lookupMaxOrders orders', async () => {
+    let pages = 0;
+    server.use(
+      http.get(`${BASE}/portfolio/orders`, () => {
+        pages++;
+        const orders = Array.from({ length: 200 }, (_, i) =>
+          restOrder({ order_id: `o-${pages}-${i}`, client_order_id: `other-${pages}-${i}` }),
+        );
+        return HttpResponse.json({ orders, cursor: `c${pages}` });
+      }),
+    );
+    const client = new KalshiClient({
+      restUrl: BASE,
+      apiKeyId: 'key-1',
+      privateKey: key,
+      useEnv: false,
+      rateLimit: false,
+    });
+    clients.push(client);
+    const g = new KalshiOrderGateway({ client, lookupMaxOrders: 500 });
+    expect(await g.getOrderByClientOrderId('missing')).toBeUndefined();
+    expect(pages).toBe(3);
   });
 });
 
@@ -395,8 +423,22 @@ describe('KalshiOrderGateway error classification', () => {
     const ac = new AbortController();
     const second = g.placeOrder({ ...place, clientOrderId: 'b' }, { signal: ac.signal });
     ac.abort();
-    expect(await second).toMatchObject({ ok: false, kind: 'UNKNOWN', code: 'ABORTED' });
+    // Never sent: WITHDRAWN (no lookup needed), not UNKNOWN.
+    expect(await second).toMatchObject({ ok: false, kind: 'WITHDRAWN', code: 'ABORTED' });
     expect(received).toBe(1);
+  });
+
+  it('classifies an abort after the request left the process as UNKNOWN (look it up)', async () => {
+    const ac = new AbortController();
+    server.use(
+      http.post(`${BASE}/portfolio/events/orders`, async () => {
+        ac.abort();
+        await new Promise((r) => setTimeout(r, 50));
+        return HttpResponse.json({ order_id: 'o-1', fill_count: '0', remaining_count: '1.00', ts_ms: 1 });
+      }),
+    );
+    const r = await gateway().placeOrder({ ...place, clientOrderId: 'c' }, { signal: ac.signal });
+    expect(r).toMatchObject({ ok: false, kind: 'UNKNOWN', code: 'ABORTED' });
   });
 
   it('classifies a thrown non-Kalshi value as UNKNOWN', () => {

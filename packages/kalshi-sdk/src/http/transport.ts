@@ -166,9 +166,28 @@ export class HttpTransport {
     let unknownOutcome = false;
 
     for (let attempt = 0; ; attempt++) {
-      if (signal?.aborted)
-        throw new KalshiAbortError(`${route.method} ${pathname} aborted`, { cause: signal.reason });
-      if (o.limiter !== undefined) await o.limiter.acquire(route.bucket, cost, route.priority, signal);
+      // Before this attempt is on the wire, only an earlier attempt can have reached Kalshi.
+      const earlierSent = attempt > 0;
+      if (signal?.aborted) {
+        throw new KalshiAbortError(`${route.method} ${pathname} aborted before it was sent`, {
+          cause: signal.reason,
+          requestSent: earlierSent,
+        });
+      }
+      if (o.limiter !== undefined) {
+        try {
+          await o.limiter.acquire(route.bucket, cost, route.priority, signal);
+        } catch (e) {
+          if (!signal?.aborted) throw e;
+          throw new KalshiAbortError(
+            `${route.method} ${pathname} aborted while waiting for rate-limit tokens`,
+            {
+              cause: signal.reason,
+              requestSent: earlierSent,
+            },
+          );
+        }
+      }
       const headers: Record<string, string> = sign
         ? signedHeaders(signer, route.method, pathname, bodyText !== undefined)
         : bodyText !== undefined

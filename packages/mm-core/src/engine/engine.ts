@@ -21,6 +21,7 @@ import {
   type VenueOrder,
 } from '../model/types.js';
 import {
+  type OrderCloseReason,
   OrderManager,
   type OrderManagerConfig,
   type OrderRejection,
@@ -146,7 +147,7 @@ export interface EngineEvents {
   /** An order was amended or decreased. */
   orderAmended: (order: WorkingOrder) => void;
   /** An order is gone. */
-  orderClosed: (order: WorkingOrder, reason: 'canceled' | 'executed' | 'rejected' | 'absent') => void;
+  orderClosed: (order: WorkingOrder, reason: OrderCloseReason) => void;
   /** The venue refused a write. */
   orderRejected: (rejection: OrderRejection) => void;
   /** A write's outcome is unknown and is being resolved by lookup. */

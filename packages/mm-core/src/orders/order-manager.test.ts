@@ -221,6 +221,10 @@ describe('OrderManager', () => {
     om.flush();
     await until(() => venue.resting().length === 1 && venue.held.length === 2);
     const arrivedBefore = venue.calls.filter((c) => c === 'place').length;
+    const closed: string[] = [];
+    const rejected: string[] = [];
+    om.on('orderClosed', (_o, reason) => closed.push(reason));
+    om.on('orderRejected', (r) => rejected.push(r.code));
     om.blockNewOrders();
     om.cancelEverything();
     venue.releaseCreates(); // the "tokens" refill after the block
@@ -228,6 +232,10 @@ describe('OrderManager', () => {
     expect(venue.calls.filter((c) => c === 'place')).toHaveLength(arrivedBefore);
     expect(venue.withdrawnCreates).toBe(2);
     expect(venue.resting()).toEqual([]);
+    // Never sent: closed as withdrawn, with no lookup and no rejection.
+    expect(closed.filter((r) => r === 'withdrawn')).toHaveLength(2);
+    expect(venue.clientIdLookups).toBe(0);
+    expect(rejected).toEqual([]);
   });
 
   it('finds and cancels a create that was on the wire when new orders were blocked', async () => {

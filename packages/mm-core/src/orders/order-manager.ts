@@ -42,6 +42,15 @@ export interface OrderManagerConfig {
   readonly rateLimitBackoffMs?: number;
 }
 
+/**
+ * Why an order left the order manager's book.
+ *
+ * @remarks `canceled` and `executed` are the venue's terminal states; `rejected`: the venue refused
+ * the create; `absent`: a lookup did not find it (it never landed); `withdrawn`: it never left the
+ * process (new orders were blocked while it waited to be sent).
+ */
+export type OrderCloseReason = 'canceled' | 'executed' | 'rejected' | 'absent' | 'withdrawn';
+
 /** A rejected write, reported by `orderRejected`. */
 export interface OrderRejection {
   /** Client order id of the order concerned. */
@@ -63,7 +72,7 @@ export interface OrderManagerEvents {
   /** An amend or decrease was acknowledged. */
   orderAmended: (order: WorkingOrder) => void;
   /** An order is gone: cancelled, fully filled, or found absent at the venue. */
-  orderClosed: (order: WorkingOrder, reason: 'canceled' | 'executed' | 'rejected' | 'absent') => void;
+  orderClosed: (order: WorkingOrder, reason: OrderCloseReason) => void;
   /** The venue refused a write. */
   orderRejected: (rejection: OrderRejection) => void;
   /** A write's outcome is unknown; the order is being looked up. */
@@ -774,6 +783,16 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
       this.#close(o, 'absent');
       return;
     }
+    if (f.kind === 'WITHDRAWN') {
+      // Never left the process (new orders were blocked while it queued): nothing to look up.
+      this.#logger.debug('order write withdrawn before it was sent', {
+        clientOrderId: o.clientOrderId,
+        operation,
+      });
+      if (operation === 'place') this.#close(o, 'withdrawn');
+      else this.#revert(o);
+      return;
+    }
     this.emit('orderRejected', {
       clientOrderId: o.clientOrderId,
       marketTicker: o.marketTicker,
@@ -917,7 +936,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     return this.#byClientId.get(o.clientOrderId) === o;
   }
 
-  #close(o: ManagedOrder, reason: 'canceled' | 'executed' | 'rejected' | 'absent'): void {
+  #close(o: ManagedOrder, reason: OrderCloseReason): void {
     if (this.#byClientId.get(o.clientOrderId) !== o) return;
     this.#unregister(o);
     o.remainingCountUnits = 0;

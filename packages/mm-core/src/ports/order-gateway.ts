@@ -12,8 +12,11 @@ import type { CountUnits, Fill, PriceUnits, QuoteSide, VenueOrder, VenuePosition
  * @remarks `REJECTED`: the venue said no (the order does not exist afterwards). `UNKNOWN`: the
  * request may or may not have taken effect (timeout, connection reset, 5xx); resolve it by lookup.
  * `RATE_LIMITED`: not processed, try later. `NOT_FOUND`: the order is not (or no longer) there.
+ * `WITHDRAWN`: the caller's abort signal withdrew the write before it left the process (for
+ * example while it waited for rate-limit tokens); the venue never saw it. A gateway that cannot
+ * tell whether an aborted write was sent must report `UNKNOWN` instead.
  */
-export type GatewayFailureKind = 'REJECTED' | 'UNKNOWN' | 'RATE_LIMITED' | 'NOT_FOUND';
+export type GatewayFailureKind = 'REJECTED' | 'UNKNOWN' | 'RATE_LIMITED' | 'NOT_FOUND' | 'WITHDRAWN';
 
 /** A failed write, as a value. */
 export interface GatewayFailure {

@@ -281,7 +281,7 @@ export class FakeVenue implements OrderGateway {
       const send = () => this.#enqueue({ kind: 'place', req, resolve }, signal);
       if (signal?.aborted) {
         this.withdrawnCreates++;
-        resolve(aborted('aborted before sending'));
+        resolve(withdrawn('aborted before sending'));
       } else if (this.createBudget > 0) {
         this.createBudget--;
         send();
@@ -295,7 +295,7 @@ export class FakeVenue implements OrderGateway {
             if (i < 0) return;
             this.held.splice(i, 1);
             this.withdrawnCreates++;
-            resolve(aborted('aborted while waiting to be sent'));
+            resolve(withdrawn('aborted while waiting to be sent'));
           },
           { once: true },
         );
@@ -346,7 +346,11 @@ export class FakeVenue implements OrderGateway {
     const o = this.orders.get(orderId);
     return o === undefined ? undefined : toVenue(o);
   }
+  /** Number of lookups by client order id (each costs a request on a real venue). */
+  clientIdLookups = 0;
+
   async getOrderByClientOrderId(clientOrderId: string): Promise<VenueOrder | undefined> {
+    this.clientIdLookups++;
     for (const o of this.orders.values()) if (o.clientOrderId === clientOrderId) return toVenue(o);
     return undefined;
   }
@@ -370,6 +374,10 @@ export class FakeVenue implements OrderGateway {
 
 function aborted(message: string): GatewayResult<never> {
   return { ok: false, kind: 'UNKNOWN', code: 'ABORTED', message };
+}
+
+function withdrawn(message: string): GatewayResult<never> {
+  return { ok: false, kind: 'WITHDRAWN', code: 'ABORTED', message };
 }
 
 function toVenue(o: FakeOrder): VenueOrder {

@@ -60,8 +60,12 @@ export interface KalshiOrderGatewayConfig {
   readonly client: KalshiGatewayClient;
   /** Subaccount to trade in. @defaultValue the primary account */
   readonly subaccount?: number;
-  /** How far back a client-order-id lookup searches, in ms. @defaultValue `3_600_000` */
-  readonly lookupWindowMs?: number;
+  /**
+   * How many of the newest orders (of the order's market, when known) a client-order-id lookup
+   * scans. The lookup is bounded by count, not by time, so it never depends on the local clock
+   * agreeing with the venue's (an accelerated simulator's clock does not). @defaultValue `1_000`
+   */
+  readonly lookupMaxOrders?: number;
 }
 
 /**
@@ -78,7 +82,9 @@ export interface KalshiOrderGatewayConfig {
  */
 export function classifyKalshiError(err: unknown): GatewayFailure {
   const message = err instanceof Error ? err.message : String(err);
-  if (isKalshiAbortError(err)) return { ok: false, kind: 'UNKNOWN', code: 'ABORTED', message };
+  if (isKalshiAbortError(err)) {
+    return { ok: false, kind: err.requestSent ? 'UNKNOWN' : 'WITHDRAWN', code: 'ABORTED', message };
+  }
   if (isKalshiRateLimitError(err)) return { ok: false, kind: 'RATE_LIMITED', code: 'rate_limited', message };
   if (isKalshiNotFoundError(err))
     return { ok: false, kind: 'NOT_FOUND', code: err.kalshiCode ?? 'not_found', message };
@@ -105,7 +111,7 @@ function itemFailure(error: { code?: string; message?: string } | null | undefin
  *
  * @remarks Writes never throw: SDK errors become {@link GatewayFailure} values via
  * {@link classifyKalshiError}. A client-order-id lookup searches the order's market (remembered
- * from the create) over the last `lookupWindowMs`.
+ * from the create) among its newest `lookupMaxOrders` orders.
  *
  * @example
  * ```ts
@@ -116,14 +122,14 @@ function itemFailure(error: { code?: string; message?: string } | null | undefin
 export class KalshiOrderGateway implements OrderGateway {
   readonly #client: KalshiGatewayClient;
   readonly #subaccount: number | undefined;
-  readonly #lookupWindowMs: number;
+  readonly #lookupMaxOrders: number;
   readonly #tickerByClientId = new Map<string, string>();
 
   /** @param config - The client and options. */
   constructor(config: KalshiOrderGatewayConfig) {
     this.#client = config.client;
     this.#subaccount = config.subaccount;
-    this.#lookupWindowMs = config.lookupWindowMs ?? 3_600_000;
+    this.#lookupMaxOrders = config.lookupMaxOrders ?? 1_000;
   }
 
   #sub<T extends object>(body: T): T & { subaccount?: number } {
@@ -336,15 +342,16 @@ export class KalshiOrderGateway implements OrderGateway {
     }
   }
 
-  /** Finds an order by client id in its market over the lookup window. */
+  /** Finds an order by client id among the newest orders of its market (newest first). */
   async getOrderByClientOrderId(clientOrderId: string): Promise<VenueOrder | undefined> {
     const ticker = this.#tickerByClientId.get(clientOrderId);
     const params = this.#sub({
-      min_ts: Math.floor((Date.now() - this.#lookupWindowMs) / 1_000),
-      limit: 200,
+      limit: Math.min(200, this.#lookupMaxOrders),
       ...(ticker ? { ticker } : {}),
     });
+    let scanned = 0;
     for await (const o of this.#client.orders.iterate(params)) {
+      if (++scanned > this.#lookupMaxOrders) break;
       if (o.client_order_id === clientOrderId) return parseOrder(o);
     }
     return undefined;

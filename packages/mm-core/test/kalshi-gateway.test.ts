@@ -349,6 +349,23 @@ describe('KalshiOrderGateway reads', () => {
     expect(await g.getOrderByClientOrderId('never-sent')).toBeUndefined();
   });
 
+  it("sizes batches to half the client's write bucket", () => {
+    const make = (rateLimit: NonNullable<KalshiClientOptions['rateLimit']>) => {
+      const client = new KalshiClient({
+        restUrl: BASE,
+        apiKeyId: 'key-1',
+        privateKey: key,
+        useEnv: false,
+        rateLimit,
+      });
+      clients.push(client);
+      return new KalshiOrderGateway({ client });
+    };
+    expect(make('basic').maxBatchSize).toBe(5); // 100 tokens, 10 per batched create
+    expect(make({ write: { refillPerSecond: 300, capacity: 600 } }).maxBatchSize).toBe(30);
+    expect(make(false).maxBatchSize).toBeUndefined();
+  });
+
   it('stops a client-id lookup after lookupMaxOrders orders', async () => {
     let pages = 0;
     server.use(

@@ -106,6 +106,21 @@ describe('OrderManager', () => {
     expect(venue.resting()).toHaveLength(3);
   });
 
+  it("never sends a batch larger than the venue's own limit", async () => {
+    const { venue, om } = setup({ maxBatchSize: 20 });
+    venue.maxBatchSize = 2;
+    const sizes: number[] = [];
+    const orig = venue.placeOrders.bind(venue);
+    venue.placeOrders = (reqs) => {
+      sizes.push(reqs.length);
+      return orig(reqs);
+    };
+    om.setDesired(M, [bid(4_500, 100), bid(4_400, 100), bid(4_300, 100), ask(5_500, 100), ask(5_600, 100)]);
+    await converge(om, venue);
+    expect(Math.max(...sizes)).toBe(2);
+    expect(venue.resting()).toHaveLength(5);
+  });
+
   it('does not grow a side while earlier writes are in flight', async () => {
     const { venue, om } = setup();
     om.setDesired(M, [bid(4_500, 1_000)]);

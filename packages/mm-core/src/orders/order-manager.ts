@@ -34,7 +34,10 @@ export interface OrderManagerConfig {
   readonly postOnly?: boolean;
   /** Ask the venue to cancel our orders when trading pauses. @defaultValue `true` */
   readonly cancelOnPause?: boolean;
-  /** Largest batch of creates or cancels in one request. @defaultValue `20` */
+  /**
+   * Largest batch of creates or cancels in one request; the gateway's own
+   * {@link OrderGateway.maxBatchSize} caps it further. @defaultValue `20`
+   */
   readonly maxBatchSize?: number;
   /** Delay before looking up an order whose write outcome is unknown. @defaultValue `500` */
   readonly unknownResolveDelayMs?: number;
@@ -614,8 +617,16 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     }
   }
 
+  /** The batch size to use now: the configured one, capped by what the venue accepts. */
+  #batchSize(): number {
+    const venue = this.#gateway.maxBatchSize;
+    return venue !== undefined && venue >= 1
+      ? Math.min(this.#cfg.maxBatchSize, Math.floor(venue))
+      : this.#cfg.maxBatchSize;
+  }
+
   #sendCreates(creates: ManagedOrder[]): void {
-    const size = this.#cfg.maxBatchSize;
+    const size = this.#batchSize();
     for (let i = 0; i < creates.length; i += size) {
       const chunk = creates.slice(i, i + size);
       const requests = chunk.map((o) => this.#placeRequest(o));
@@ -724,7 +735,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
   }
 
   #sendCancels(cancels: ManagedOrder[]): void {
-    const size = this.#cfg.maxBatchSize;
+    const size = this.#batchSize();
     for (let i = 0; i < cancels.length; i += size) {
       const chunk = cancels.slice(i, i + size);
       const onResult = (o: ManagedOrder, r: GatewayResult<ReducedOrder>) => {

@@ -169,6 +169,14 @@ export interface OrderGroup {
  * ```
  */
 export interface OrderGateway {
+  /**
+   * The largest batch of creates (or cancels) the venue accepts in one request right now, when it
+   * has such a limit; the order manager never sends a larger batch.
+   *
+   * @remarks On Kalshi a batch must fit the account's write bucket whole, so this follows the rate
+   * limit tier. Leave it `undefined` when the venue has no such limit.
+   */
+  readonly maxBatchSize?: number | undefined;
   /** Places one order. */
   placeOrder(request: PlaceOrderRequest, options?: GatewayWriteOptions): Promise<GatewayResult<PlacedOrder>>;
   /** Places several orders in one request; results are in request order. */

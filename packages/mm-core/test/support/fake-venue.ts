@@ -45,6 +45,8 @@ type Op =
   | { kind: 'cancel'; ref: OrderRef; resolve: (r: GatewayResult<ReducedOrder>) => void };
 
 export class FakeVenue implements OrderGateway {
+  /** The venue's batch limit (`undefined`: none), as a rate-limited venue reports it. */
+  maxBatchSize: number | undefined = undefined;
   readonly orders = new Map<string, FakeOrder>();
   readonly fills: Fill[] = [];
   readonly positions = new Map<string, CountUnits>();

@@ -15,6 +15,7 @@ import {
   type OrdersResource,
   type PortfolioResource,
   parseCount,
+  type RateLimiter,
   type RequestOptions,
 } from '@mnquants/kalshi-sdk';
 import type { CountUnits, Fill, VenueOrder, VenuePosition } from '../../model/types.js';
@@ -52,6 +53,10 @@ export interface KalshiGatewayClient {
   readonly portfolio: Pick<PortfolioResource, 'iteratePositions' | 'iterateFills'>;
   /** Order groups. */
   readonly orderGroups: Pick<OrderGroupsResource, 'create' | 'trigger' | 'reset'>;
+  /** The client-side rate limiter, when enabled; sizes batches to the write bucket. */
+  readonly rateLimiter?: Pick<RateLimiter, 'budgets'> | undefined;
+  /** Token cost of an operation per item (for batches), when known. */
+  endpointCost?(method: string): number | undefined;
 }
 
 /** Options of {@link KalshiOrderGateway}. */
@@ -130,6 +135,20 @@ export class KalshiOrderGateway implements OrderGateway {
     this.#client = config.client;
     this.#subaccount = config.subaccount;
     this.#lookupMaxOrders = config.lookupMaxOrders ?? 1_000;
+  }
+
+  /**
+   * Half of what the client's write bucket holds, in batched creates (Kalshi rejects a batch that
+   * does not fit the bucket whole; the other half leaves room for cancels). `undefined` when the
+   * client has no client-side rate limiter.
+   *
+   * @remarks Basic tier: a 100-token bucket and 10 tokens per batched create give 5.
+   */
+  get maxBatchSize(): number | undefined {
+    const limiter = this.#client.rateLimiter;
+    if (limiter === undefined) return undefined;
+    const perItem = this.#client.endpointCost?.('orders.batchCreate') ?? 10;
+    return Math.max(1, Math.floor(limiter.budgets.write.capacity / perItem / 2));
   }
 
   #sub<T extends object>(body: T): T & { subaccount?: number } {

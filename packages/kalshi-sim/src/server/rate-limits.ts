@@ -1,3 +1,5 @@
+import { RATE_LIMIT_TIERS, type RateLimitTier } from '@mnquants/kalshi-sdk';
+
 /**
  * Kalshi's API usage tiers (token-bucket era, from 2026-04-23).
  *
@@ -6,7 +8,7 @@
  * sim.setTier(user.userId, 'premier' satisfies SimUsageTier);
  * ```
  */
-export type SimUsageTier = 'basic' | 'advanced' | 'expert' | 'premier' | 'paragon' | 'prime' | 'prestige';
+export type SimUsageTier = RateLimitTier;
 
 /** Which token bucket a request draws from. */
 export type RateLimitBucket = 'read' | 'write';
@@ -36,36 +38,19 @@ export interface BucketLimit {
  * TIER_LIMITS.advanced.write; // { refill_rate: 300, bucket_capacity: 600 }
  * ```
  */
-export const TIER_LIMITS: Readonly<Record<SimUsageTier, { read: BucketLimit; write: BucketLimit }>> = {
-  basic: {
-    read: { refill_rate: 200, bucket_capacity: 400 },
-    write: { refill_rate: 100, bucket_capacity: 100 },
-  },
-  advanced: {
-    read: { refill_rate: 300, bucket_capacity: 600 },
-    write: { refill_rate: 300, bucket_capacity: 600 },
-  },
-  expert: {
-    read: { refill_rate: 600, bucket_capacity: 600 },
-    write: { refill_rate: 600, bucket_capacity: 1200 },
-  },
-  premier: {
-    read: { refill_rate: 1000, bucket_capacity: 1000 },
-    write: { refill_rate: 1000, bucket_capacity: 2000 },
-  },
-  paragon: {
-    read: { refill_rate: 2000, bucket_capacity: 2000 },
-    write: { refill_rate: 2000, bucket_capacity: 4000 },
-  },
-  prime: {
-    read: { refill_rate: 4000, bucket_capacity: 4000 },
-    write: { refill_rate: 4000, bucket_capacity: 8000 },
-  },
-  prestige: {
-    read: { refill_rate: 10000, bucket_capacity: 10000 },
-    write: { refill_rate: 8000, bucket_capacity: 16000 },
-  },
-};
+export const TIER_LIMITS: Readonly<Record<SimUsageTier, { read: BucketLimit; write: BucketLimit }>> =
+  // One source for Kalshi's documented budgets: the SDK's table, in the wire's snake_case form.
+  Object.freeze(
+    Object.fromEntries(
+      Object.entries(RATE_LIMIT_TIERS).map(([name, b]) => [
+        name,
+        Object.freeze({
+          read: Object.freeze({ refill_rate: b.read.refillPerSecond, bucket_capacity: b.read.capacity }),
+          write: Object.freeze({ refill_rate: b.write.refillPerSecond, bucket_capacity: b.write.capacity }),
+        }),
+      ]),
+    ) as Record<SimUsageTier, { read: BucketLimit; write: BucketLimit }>,
+  );
 
 /** Token cost of every endpoint not listed in {@link ENDPOINT_COSTS}. */
 export const DEFAULT_ENDPOINT_COST = 10;

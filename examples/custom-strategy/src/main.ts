@@ -34,7 +34,6 @@ export async function run(seconds: number, speed = 39) {
       strategy: new PennyInside(),
       feed: new KalshiMarketDataFeed({ socket: client.createWebSocket() }),
       gateway: new KalshiOrderGateway({ client }),
-      orders: { maxBatchSize: 5 },
       risk: { maxOrderCountUnits: 100, maxPositionCountUnits: 1_000, maxTotalExposureMicros: 100_000_000 },
     });
     let fills = 0;

@@ -348,9 +348,8 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
       feed: ports.feed,
       gateway: ports.gateway,
       risk,
-      // A batch must fit the write bucket whole: Kalshi's Basic tier holds 100 tokens and a
-      // create costs 10, so batches of 5 leave room for cancels.
-      orders: { priceToleranceUnits: config.requoteToleranceUnits, postOnly: true, maxBatchSize: 5 },
+      // Batch sizes follow the write bucket (KalshiOrderGateway.maxBatchSize: 5 on Basic).
+      orders: { priceToleranceUnits: config.requoteToleranceUnits, postOnly: true },
       marketInfo,
       referenceFeed: venue.reference,
       orphanOrders: 'cancel',

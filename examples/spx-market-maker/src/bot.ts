@@ -544,6 +544,8 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
       };
     };
 
+    // Fills from here on are this session's: the end-of-run backfill asks for no earlier ones.
+    const sessionStartMs = venue.clock.nowMs();
     await eng.start();
     logger.info({ markets: tickers.length }, 'quoting');
     if (io.panel !== null) {
@@ -594,8 +596,8 @@ export async function runBot(config: BotConfig, io: BotIo): Promise<BotResult> {
     else logger.error({ resting }, 'orders may still be resting at the venue: check it now');
 
     // Fills the WebSocket may not have delivered before the feed closed.
-    for (const f of await ports.gateway.getFillsSince(0).catch(() => [])) {
-      if (!tickers.includes(f.marketTicker)) continue;
+    for (const f of await ports.gateway.getFillsSince(sessionStartMs).catch(() => [])) {
+      if (!tickers.includes(f.marketTicker) || f.tsMs < sessionStartMs) continue;
       if (
         ledger.add({
           fillId: f.tradeId,

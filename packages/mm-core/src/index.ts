@@ -18,6 +18,7 @@ export {
   type EngineConfig,
   type EngineEvents,
   type EngineState,
+  type EngineStats,
   type KillSwitchReport,
   type OrphanOrderPolicy,
   type PositionDrift,

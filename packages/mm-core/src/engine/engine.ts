@@ -90,6 +90,17 @@ export interface EngineConfig {
    * (each after backfilling fills) see the same difference. @defaultValue `2_000`
    */
   readonly positionDriftConfirmMs?: number;
+  /**
+   * How far before the last successful reconciliation a fill backfill looks, in ms of venue time:
+   * covers clock skew between the engine's clock and the venue's, and fills the venue lists late.
+   * Fills in the overlap are deduplicated by trade id. @defaultValue `60_000`
+   */
+  readonly fillBackfillOverlapMs?: number;
+  /**
+   * First delay before a failed reconciliation is retried, in ms; each further failure doubles it,
+   * up to 30 s, until one succeeds. @defaultValue `1_000`
+   */
+  readonly reconcileRetryBaseMs?: number;
   /** How long `stop()` waits for cancels to be confirmed. @defaultValue `10_000` */
   readonly stopTimeoutMs?: number;
   /** Cancel-all + verify rounds of the kill switch. @defaultValue `3` */
@@ -98,6 +109,18 @@ export interface EngineConfig {
   readonly clock?: Clock;
   /** Logger. @defaultValue silent */
   readonly logger?: MmLogger;
+}
+
+/** Counters of an engine's background work ({@link Engine.stats}). */
+export interface EngineStats {
+  /** Reconciliations that succeeded (start-up excluded). */
+  readonly reconciliations: number;
+  /** Reconciliations that failed (each is retried with back-off). */
+  readonly reconcileFailures: number;
+  /** Consecutive failures right now; `0` once one succeeded. */
+  readonly reconcileFailureStreak: number;
+  /** Fills applied from a REST backfill because the stream had not delivered them. */
+  readonly fillsBackfilled: number;
 }
 
 /** A quote the risk engine denied. */
@@ -168,7 +191,10 @@ export interface EngineEvents {
   killSwitchTripped: (reason: string) => void;
   /** The kill switch finished cancelling and verifying. */
   killSwitchCompleted: (report: KillSwitchReport) => void;
-  /** The feed reconnected and the engine reconciled fills and orders. */
+  /**
+   * The feed reconnected and a reconciliation of fills, positions and orders succeeded after it
+   * (a failed one is retried first; this is not emitted until one succeeds).
+   */
   reconnected: () => void;
   /** A venue reconciliation finished. */
   reconciled: () => void;
@@ -218,6 +244,8 @@ export function validateEngineConfig(config: EngineConfig): void {
   nonNeg('positionDriftToleranceCountUnits');
   nonNeg('positionDriftConfirmMs');
   nonNeg('stopTimeoutMs');
+  nonNeg('fillBackfillOverlapMs');
+  nonNeg('reconcileRetryBaseMs', 1);
   nonNeg('killSwitchAttempts', 1);
   if (config.orphanOrders !== undefined && !['adopt', 'cancel', 'ignore'].includes(config.orphanOrders)) {
     problems.push(`orphanOrders must be 'adopt', 'cancel' or 'ignore'`);
@@ -283,8 +311,17 @@ export class Engine extends EventEmitter<EngineEvents> {
   readonly #timers: ReturnType<typeof setInterval>[] = [];
   #state: EngineState = 'idle';
   #evaluateScheduled = false;
-  #lastFillTsMs = 0;
+  /**
+   * Venue time (engine clock) at which the last successful reconciliation asked for fills: the
+   * next backfill starts there, minus the overlap. `undefined` before start-up reconciled.
+   */
+  #fillCursorMs: number | undefined;
   #reconciling: Promise<void> | undefined;
+  /** A reconnect whose reconciliation has not succeeded yet: `reconnected` is owed. */
+  #reconnectPending = false;
+  #reconcileRetryTimer: ReturnType<typeof setTimeout> | undefined;
+  #reconcileFailureStreak = 0;
+  readonly #stats = { reconciliations: 0, reconcileFailures: 0, fillsBackfilled: 0 };
   #referenceListener: ((p: ReferencePrice) => void) | undefined;
   #orderGroupId: string | undefined;
   /** Venue minus local position per market, seen by the last reconciliation and not yet confirmed. */
@@ -596,20 +633,73 @@ export class Engine extends EventEmitter<EngineEvents> {
     });
     this.#reconciling = run;
     if (this.#state === 'starting') return run;
-    return run.catch((err: unknown) => this.#error(err));
+    return run.then(
+      () => this.#reconcileSucceeded(),
+      (err: unknown) => this.#reconcileFailed(err),
+    );
+  }
+
+  /**
+   * Counters of the engine's background work, for monitoring.
+   *
+   * @example
+   * ```ts
+   * const { reconcileFailures } = engine.stats();
+   * ```
+   */
+  stats(): EngineStats {
+    return { ...this.#stats, reconcileFailureStreak: this.#reconcileFailureStreak };
+  }
+
+  #reconcileSucceeded(): void {
+    this.#stats.reconciliations++;
+    this.#reconcileFailureStreak = 0;
+    clearTimeout(this.#reconcileRetryTimer);
+    this.#reconcileRetryTimer = undefined;
+    if (this.#reconnectPending) {
+      this.#reconnectPending = false;
+      this.emit('reconnected');
+    }
+  }
+
+  /** Reports a failed reconciliation and retries it with capped exponential back-off. */
+  #reconcileFailed(err: unknown): void {
+    this.#stats.reconcileFailures++;
+    this.#reconcileFailureStreak++;
+    this.#error(err);
+    if (this.#state !== 'running' || this.#reconcileRetryTimer !== undefined) return;
+    const base = this.#cfg.reconcileRetryBaseMs ?? 1_000;
+    const delayMs = Math.min(30_000, base * 2 ** Math.min(this.#reconcileFailureStreak - 1, 20));
+    this.#logger.warn('reconciliation failed; retrying', { delayMs, failures: this.#reconcileFailureStreak });
+    this.#reconcileRetryTimer = setTimeout(() => {
+      this.#reconcileRetryTimer = undefined;
+      if (this.#state === 'running') void this.reconcile();
+    }, delayMs);
   }
 
   async #doReconcile(): Promise<void> {
     const markets = new Set(this.#cfg.markets);
     const starting = this.#state === 'starting';
-    if (!starting) {
-      const since = Math.max(0, this.#lastFillTsMs - 60_000);
-      for (const f of await this.#gateway.getFillsSince(since))
-        if (markets.has(f.marketTicker)) this.#onFill(f);
+    const overlapMs = this.#cfg.fillBackfillOverlapMs ?? 60_000;
+    const askedAtMs = this.#clock.nowMs();
+    if (!starting && this.#fillCursorMs !== undefined) {
+      // From the last successful reconciliation, not from the newest fill: a fill the socket
+      // missed may be older than fills it delivered.
+      for (const f of await this.#gateway.getFillsSince(Math.max(0, this.#fillCursorMs - overlapMs))) {
+        if (!markets.has(f.marketTicker) || this.#positions.hasSeen(f)) continue;
+        this.#stats.fillsBackfilled++;
+        this.#onFill(f);
+      }
     }
     const venuePositions = new Map<string, CountUnits>();
     for (const p of await this.#gateway.getPositions())
       venuePositions.set(p.marketTicker, p.positionCountUnits);
+    if (starting) {
+      // The positions just adopted already contain every earlier fill: record the recent ones (those
+      // a later backfill's overlap could return) as applied, so they are never counted again.
+      for (const f of await this.#gateway.getFillsSince(Math.max(0, askedAtMs - overlapMs)))
+        if (markets.has(f.marketTicker)) this.#positions.markApplied(f);
+    }
     const tolerance = this.#cfg.positionDriftToleranceCountUnits ?? 0;
     for (const t of markets) {
       const venue = venuePositions.get(t) ?? 0;
@@ -632,6 +722,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       }
       this.#suspectDrift.delete(t);
       const mark = this.#mid(t);
+      // No mark at all only for a market never seen trusted: the start-up re-bases it at its first mid.
       this.#positions.adopt(t, venue, Math.round(mark ?? 5_000));
       if (starting && mark === undefined) this.#unmarkedAdoptions.add(t);
       if (starting) {
@@ -655,6 +746,7 @@ export class Engine extends EventEmitter<EngineEvents> {
           orphans.map((o) => ({ orderId: o.orderId, marketTicker: o.marketTicker })),
         );
     }
+    this.#fillCursorMs = askedAtMs;
     this.#scheduleEvaluate();
     this.emit('reconciled');
   }
@@ -713,6 +805,11 @@ export class Engine extends EventEmitter<EngineEvents> {
     for (const t of tickers) {
       const book = this.#books.get(t);
       if (book === undefined) continue;
+      // Remember the last trusted marks before the book stops being usable.
+      if (book.trusted) {
+        this.#mid(t);
+        this.#mark(t);
+      }
       book.markUntrusted(reason === 'DISCONNECTED' ? 'DISCONNECTED' : 'SEQUENCE_GAP');
       affected.push(t);
       this.emit('bookUntrusted', t, reason);
@@ -738,7 +835,6 @@ export class Engine extends EventEmitter<EngineEvents> {
       return;
     }
     if (!fresh) return;
-    if (f.tsMs > this.#lastFillTsMs) this.#lastFillTsMs = f.tsMs;
     this.#orders.applyFill(f);
     this.emit('orderFilled', f, this.#positions.get(f.marketTicker));
     this.#riskDirty.add(f.marketTicker);
@@ -774,10 +870,8 @@ export class Engine extends EventEmitter<EngineEvents> {
     if (state === 'disconnected') {
       this.#onUntrusted([...this.#books.keys()], 'DISCONNECTED', false);
     } else if (state === 'reconnected') {
-      this.reconcile().then(
-        () => this.emit('reconnected'),
-        (err: unknown) => this.#error(err),
-      );
+      this.#reconnectPending = true;
+      void this.reconcile();
     }
   }
 
@@ -997,6 +1091,8 @@ export class Engine extends EventEmitter<EngineEvents> {
     for (const t of this.#timers) clearInterval(t);
     this.#timers.length = 0;
     clearTimeout(this.#driftConfirmTimer);
+    clearTimeout(this.#reconcileRetryTimer);
+    this.#reconcileRetryTimer = undefined;
     this.#driftConfirmTimer = undefined;
     if (this.#referenceListener !== undefined)
       this.#cfg.referenceFeed?.off('update', this.#referenceListener);

@@ -121,6 +121,22 @@ export class PositionBook {
   }
 
   /**
+   * Records a fill as already reflected in the positions without applying it.
+   *
+   * @remarks For the fills behind a position adopted from the venue at start-up: a later copy of
+   * one of them (from a backfill or the stream) is then ignored instead of counted a second time.
+   * @example
+   * ```ts
+   * positions.adopt('M', 500, 4_000);
+   * positions.markApplied(earlierFill); // applyFill(earlierFill) now returns false
+   * ```
+   */
+  markApplied(fill: Pick<Fill, 'tradeId' | 'orderId'>): void {
+    const key = fillKey(fill);
+    if (!this.#seen.has(key)) this.#remember(key);
+  }
+
+  /**
    * Applies a fill; returns `false` (and changes nothing) when it was already applied.
    *
    * @throws {@link MmCoreError} `INVALID_FILL` for a non-positive or non-integer size or price.

@@ -46,6 +46,12 @@ export {
   type VenuePosition,
 } from './model/types.js';
 export {
+  type ChunkedCancelFailure,
+  type ChunkedCancelOptions,
+  type ChunkedCancelReport,
+  cancelInChunks,
+} from './orders/chunked-cancel.js';
+export {
   type OrderCloseReason,
   OrderManager,
   type OrderManagerConfig,

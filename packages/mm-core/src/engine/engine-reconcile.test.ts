@@ -135,3 +135,56 @@ describe('Engine reconciliation ledger', () => {
     expect(pos.costBasisMicros).toBe(300 * 3_500);
   });
 });
+
+describe('Engine direct cancels (orphans, stop and kill-switch fallbacks)', () => {
+  function orphans(venue: FakeVenue, n: number): void {
+    for (let i = 0; i < n; i++) {
+      venue.orders.set(`x${i}`, {
+        orderId: `x${i}`,
+        clientOrderId: `crashed-${i}`,
+        marketTicker: M,
+        side: i % 2 === 0 ? 'bid' : 'ask',
+        priceUnits: i % 2 === 0 ? 3_000 : 7_000,
+        remaining: 100,
+        filled: 0,
+        status: 'resting',
+      });
+    }
+  }
+
+  it('cancels more orphans than one batch holds, in chunks the venue accepts', async () => {
+    const { venue, engine } = setup();
+    venue.maxBatchSize = 50;
+    orphans(venue, 60);
+    await engine.start();
+    await until(() => venue.resting().length === 0);
+    expect(venue.calls).not.toContain('cancelOrders:refused');
+  });
+
+  it('kill switch cancels a backlog above the batch limit when cancel-all did not work', async () => {
+    const { venue, engine } = setup({ orphanOrders: 'ignore' });
+    venue.maxBatchSize = 50;
+    await engine.start();
+    orphans(venue, 120);
+    venue.cancelAllIneffective = 1;
+    const report = await engine.killSwitch('test');
+    expect(report.verified).toBe(true);
+    expect(report.attempts).toBe(1);
+    expect(venue.calls).not.toContain('cancelOrders:refused');
+  });
+
+  it('retries a direct cancel that failed and reports what it could not cancel', async () => {
+    const { venue, engine } = setup();
+    orphans(venue, 3);
+    let failing = 2;
+    const cancelOrder = venue.cancelOrder.bind(venue);
+    venue.cancelOrder = async (ref) => {
+      if (ref.orderId === 'x1' && failing-- > 0)
+        return { ok: false, kind: 'UNKNOWN', code: 'TIMEOUT', message: 'no answer' };
+      return cancelOrder(ref);
+    };
+    await engine.start();
+    await until(() => venue.resting().length === 0);
+    expect(engine.stats().directCancelRetries).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -20,6 +20,7 @@ import {
   type Trade,
   type VenueOrder,
 } from '../model/types.js';
+import { cancelInChunks } from '../orders/chunked-cancel.js';
 import {
   type OrderCloseReason,
   OrderManager,
@@ -121,6 +122,12 @@ export interface EngineStats {
   readonly reconcileFailureStreak: number;
   /** Fills applied from a REST backfill because the stream had not delivered them. */
   readonly fillsBackfilled: number;
+  /** Orders cancelled outside the order manager (orphans, stop and kill-switch fallbacks). */
+  readonly directCancels: number;
+  /** Retries of such cancels after a transient failure. */
+  readonly directCancelRetries: number;
+  /** Such cancels that still failed after every retry (each is logged). */
+  readonly directCancelFailures: number;
 }
 
 /** A quote the risk engine denied. */
@@ -321,7 +328,14 @@ export class Engine extends EventEmitter<EngineEvents> {
   #reconnectPending = false;
   #reconcileRetryTimer: ReturnType<typeof setTimeout> | undefined;
   #reconcileFailureStreak = 0;
-  readonly #stats = { reconciliations: 0, reconcileFailures: 0, fillsBackfilled: 0 };
+  readonly #stats = {
+    reconciliations: 0,
+    reconcileFailures: 0,
+    fillsBackfilled: 0,
+    directCancels: 0,
+    directCancelRetries: 0,
+    directCancelFailures: 0,
+  };
   #referenceListener: ((p: ReferencePrice) => void) | undefined;
   #orderGroupId: string | undefined;
   /** Venue minus local position per market, seen by the last reconciliation and not yet confirmed. */
@@ -528,9 +542,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       let left = (await this.#gateway.getOpenOrders()).filter((o) => markets.has(o.marketTicker));
       if (left.length > 0) {
         this.#logger.warn('orders still resting at stop; cancelling them directly', { count: left.length });
-        await this.#gateway.cancelOrders(
-          left.map((o) => ({ orderId: o.orderId, marketTicker: o.marketTicker })),
-        );
+        await this.#cancelDirect(left, 'stop');
         left = (await this.#gateway.getOpenOrders()).filter((o) => markets.has(o.marketTicker));
       }
       clean = left.length === 0;
@@ -584,9 +596,7 @@ export class Engine extends EventEmitter<EngineEvents> {
         const open = await this.#gateway.getOpenOrders();
         remaining = open.length;
         if (remaining === 0) break;
-        await this.#gateway.cancelOrders(
-          open.map((o) => ({ orderId: o.orderId, marketTicker: o.marketTicker })),
-        );
+        await this.#cancelDirect(open, 'kill switch');
         const again = await this.#gateway.getOpenOrders();
         remaining = again.length;
         if (remaining === 0) break;
@@ -741,14 +751,35 @@ export class Engine extends EventEmitter<EngineEvents> {
     if (orphans.length > 0 && policy !== 'ignore') {
       this.#logger.warn('orphaned orders found', { count: orphans.length, policy });
       if (policy === 'adopt') for (const o of orphans) this.#orders.adopt(o);
-      else
-        await this.#gateway.cancelOrders(
-          orphans.map((o) => ({ orderId: o.orderId, marketTicker: o.marketTicker })),
-        );
+      else await this.#cancelDirect(orphans, 'orphans');
     }
     this.#fillCursorMs = askedAtMs;
     this.#scheduleEvaluate();
     this.emit('reconciled');
+  }
+
+  /**
+   * Cancels orders the order manager does not track (orphans, stop and kill-switch fallbacks):
+   * in batches the venue accepts, each result checked, failures retried, what is left reported.
+   */
+  async #cancelDirect(orders: readonly VenueOrder[], purpose: string): Promise<void> {
+    const report = await cancelInChunks(
+      this.#gateway,
+      orders.map((o) => ({ orderId: o.orderId, marketTicker: o.marketTicker })),
+      { batchSize: this.#cfg.orders?.maxBatchSize ?? 20 },
+    );
+    this.#stats.directCancels += report.cancelled;
+    this.#stats.directCancelRetries += report.retries;
+    this.#stats.directCancelFailures += report.failed.length;
+    if (report.failed.length > 0) {
+      this.#logger.warn('orders could not be cancelled', {
+        purpose,
+        count: report.failed.length,
+        orders: report.failed
+          .slice(0, 10)
+          .map((f) => `${f.ref.orderId}: ${f.failure.kind} ${f.failure.code}`),
+      });
+    }
   }
 
   #scheduleDriftConfirmation(): void {

@@ -320,6 +320,12 @@ export class FakeVenue implements OrderGateway {
     return new Promise((resolve) => this.#enqueue({ kind: 'cancel', ref, resolve }));
   }
   cancelOrders(refs: readonly OrderRef[]): Promise<readonly GatewayResult<ReducedOrder>[]> {
+    if (this.maxBatchSize !== undefined && refs.length > this.maxBatchSize) {
+      // As the SDK does: a batch above the venue's limit is refused locally, nothing is sent.
+      this.calls.push('cancelOrders:refused');
+      const f = { ok: false, kind: 'REJECTED', code: 'BATCH_TOO_LARGE', message: 'batch too large' } as const;
+      return Promise.resolve(refs.map(() => f));
+    }
     return Promise.all(refs.map((r) => this.cancelOrder(r)));
   }
   async cancelAll(): Promise<GatewayResult<void>> {

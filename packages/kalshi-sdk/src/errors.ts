@@ -64,6 +64,15 @@ export interface KalshiErrorOptions {
 export class KalshiError extends Error {
   /** Stable machine-readable code. */
   readonly code: KalshiErrorCode;
+  /**
+   * True when an earlier attempt of the same request may have been processed by Kalshi although
+   * this error ended the call: the first attempt timed out, lost its connection or got a 5xx, and
+   * a retry (or the duplicate lookup of a retried create) then failed. A write that ends this way
+   * is of unknown outcome, never "not sent": look it up (by `client_order_id` for a create).
+   *
+   * @defaultValue `false`
+   */
+  readonly earlierAttemptMayHaveLanded: boolean = false;
 
   /**
    * Creates an error with a stable code.
@@ -78,6 +87,11 @@ export class KalshiError extends Error {
     this.code = code;
     Object.defineProperty(this, BRAND, { value: true });
   }
+}
+
+/** Marks an error that ended a call after an attempt of unknown outcome (internal to the SDK). */
+export function markEarlierAttemptMayHaveLanded(err: KalshiError): void {
+  Object.defineProperty(err, 'earlierAttemptMayHaveLanded', { value: true, enumerable: true });
 }
 
 /**

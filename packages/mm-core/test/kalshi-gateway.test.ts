@@ -497,6 +497,20 @@ describe('KalshiOrderGateway error classification', () => {
     expect(r).toMatchObject({ ok: false, kind: 'UNKNOWN', code: 'ABORTED' });
   });
 
+  it('reports a create whose first answer was lost and whose retries got 429s as UNKNOWN, not RATE_LIMITED', async () => {
+    let posts = 0;
+    server.use(
+      http.post(`${BASE}/portfolio/events/orders`, () =>
+        ++posts === 1
+          ? err(503, 'internal')
+          : HttpResponse.json({ error: 'too many requests' }, { status: 429 }),
+      ),
+    );
+    const r = await gateway({ maxRetries: 2, sleep: async () => {} }).placeOrder(place);
+    expect(posts).toBe(3);
+    expect(r).toMatchObject({ ok: false, kind: 'UNKNOWN' });
+  });
+
   it('classifies a thrown non-Kalshi value as UNKNOWN', () => {
     expect(classifyKalshiError(new Error('boom'))).toMatchObject({ ok: false, kind: 'UNKNOWN' });
     expect(classifyKalshiError('weird')).toMatchObject({ ok: false, kind: 'UNKNOWN', code: 'UNKNOWN' });

@@ -8,6 +8,8 @@
 import ky, { type KyInstance, type Options } from 'ky';
 import type { KalshiSigner } from '../auth/signer.js';
 import {
+  isKalshiAbortError,
+  isKalshiApiError,
   isKalshiError,
   KalshiAbortError,
   KalshiConfigurationError,
@@ -15,6 +17,7 @@ import {
   type KalshiError,
   KalshiInvalidResponseError,
   KalshiTimeoutError,
+  markEarlierAttemptMayHaveLanded,
 } from '../errors.js';
 import type { Route } from '../internal/routes.js';
 import type { KalshiLogger } from '../logger.js';
@@ -154,7 +157,6 @@ export class HttpTransport {
     const url = this.#origin + pathname + buildQuery(args.query);
     const bodyText = args.body === undefined ? undefined : JSON.stringify(args.body);
     const options = args.options;
-    const signal = options?.signal;
     const timeoutMs = options?.timeoutMs ?? o.timeoutMs;
     const maxRetries = options?.maxRetries ?? o.maxRetries;
     const cost = route.perItem ? route.cost * Math.max(1, args.items ?? 1) : route.cost;
@@ -164,6 +166,50 @@ export class HttpTransport {
     const retryUnknown = route.retry === 'safe' || idempotentCreate;
     const sign = signer !== undefined && route.auth !== 'none';
     let unknownOutcome = false;
+    try {
+      return await this.#attempts<T>(route, args, pathname, url, bodyText, {
+        cost,
+        idempotentCreate,
+        retryUnknown,
+        sign,
+        maxRetries,
+        timeoutMs,
+        onUnknownOutcome: () => {
+          unknownOutcome = true;
+        },
+      });
+    } catch (e) {
+      // An earlier attempt may have been processed: whatever ended the call, the outcome is unknown.
+      if (unknownOutcome && isKalshiError(e) && !isKalshiAbortError(e)) markEarlierAttemptMayHaveLanded(e);
+      throw e;
+    }
+  }
+
+  async #attempts<T>(
+    route: Route,
+    args: CallArgs,
+    pathname: string,
+    url: string,
+    bodyText: string | undefined,
+    plan: {
+      readonly cost: number;
+      readonly idempotentCreate: boolean;
+      readonly retryUnknown: boolean;
+      readonly sign: boolean;
+      readonly maxRetries: number;
+      readonly timeoutMs: number;
+      readonly onUnknownOutcome: () => void;
+    },
+  ): Promise<T> {
+    const o = this.#o;
+    const signer = o.signer;
+    const signal = args.options?.signal;
+    const { cost, idempotentCreate, retryUnknown, sign, maxRetries, timeoutMs } = plan;
+    let unknownOutcome = false;
+    const setUnknown = () => {
+      unknownOutcome = true;
+      plan.onUnknownOutcome();
+    };
 
     for (let attempt = 0; ; attempt++) {
       // Before this attempt is on the wire, only an earlier attempt can have reached Kalshi.
@@ -188,11 +234,12 @@ export class HttpTransport {
           );
         }
       }
-      const headers: Record<string, string> = sign
-        ? signedHeaders(signer, route.method, pathname, bodyText !== undefined)
-        : bodyText !== undefined
-          ? JSON_BODY_HEADERS
-          : JSON_HEADERS;
+      const headers: Record<string, string> =
+        sign && signer !== undefined
+          ? signedHeaders(signer, route.method, pathname, bodyText !== undefined)
+          : bodyText !== undefined
+            ? JSON_BODY_HEADERS
+            : JSON_HEADERS;
 
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -209,14 +256,20 @@ export class HttpTransport {
         const res = await this.#ky(url, init);
         const text = await res.text();
         if (res.ok) return parseBody<T>(text, res.status, route, pathname);
-        if (res.status === 409 && unknownOutcome && idempotentCreate && args.onDuplicate !== undefined) {
+        const err = mapHttpError(res.status, text, route.method, pathname);
+        if (
+          res.status === 409 &&
+          unknownOutcome &&
+          idempotentCreate &&
+          args.onDuplicate !== undefined &&
+          isDuplicateOrderCode(err)
+        ) {
           o.logger.info('duplicate client_order_id after a retry; resolving the existing order', {
             method: route.method,
             path: pathname,
           });
           return (await args.onDuplicate()) as T;
         }
-        const err = mapHttpError(res.status, text, route.method, pathname);
         if (res.status === 429) {
           o.limiter?.drain(route.bucket);
           // A 429 means the request was not processed: retrying is safe for any route.
@@ -226,7 +279,7 @@ export class HttpTransport {
             failure = err;
           } else throw err;
         } else if (res.status >= 500 && retryUnknown && attempt < maxRetries) {
-          unknownOutcome = true;
+          setUnknown();
           failure = err;
         } else {
           throw err;
@@ -240,7 +293,7 @@ export class HttpTransport {
           ? new KalshiTimeoutError(`${route.method} ${pathname} timed out after ${timeoutMs} ms`, timeoutMs)
           : new KalshiConnectionError(`${route.method} ${pathname} failed: ${describe(e)}`, { cause: e });
         if (!retryUnknown || attempt >= maxRetries) throw err;
-        unknownOutcome = true;
+        setUnknown();
         failure = err;
       } finally {
         clearTimeout(timer);
@@ -331,4 +384,13 @@ function describe(e: unknown): string {
     return typeof code === 'string' ? `${e.message} (${code})` : e.message;
   }
   return String(e);
+}
+
+/**
+ * True for Kalshi's answer to a repeated `client_order_id`. Other 409s (`trading_paused`,
+ * `market_closed`, ...) say nothing about whether an earlier attempt landed; they surface as
+ * themselves, marked {@link KalshiError.earlierAttemptMayHaveLanded}, and callers look the order up.
+ */
+function isDuplicateOrderCode(err: KalshiError): boolean {
+  return isKalshiApiError(err) && /already_exists|duplicate/i.test(err.kalshiCode ?? '');
 }

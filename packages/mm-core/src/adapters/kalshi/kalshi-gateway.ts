@@ -9,6 +9,7 @@ import {
   formatDollars,
   isKalshiAbortError,
   isKalshiApiError,
+  isKalshiError,
   isKalshiNotFoundError,
   isKalshiRateLimitError,
   type OrderGroupsResource,
@@ -76,7 +77,10 @@ export interface KalshiOrderGatewayConfig {
 /**
  * Maps a thrown SDK error to a {@link GatewayFailure}.
  *
- * @remarks 429 is `RATE_LIMITED`; 404 is `NOT_FOUND`; any other HTTP error status is
+ * @remarks Any error that ended a call after an earlier attempt of unknown outcome (a timed-out
+ * create whose retry got a 429, a duplicate lookup that failed, a 409 `trading_paused` on a retry)
+ * is `UNKNOWN`: the write may have landed, so it is looked up, never taken for "not sent".
+ * Otherwise 429 is `RATE_LIMITED`; 404 is `NOT_FOUND`; any other HTTP error status is
  * `REJECTED` (the venue answered and refused); an abort through the caller's signal is `UNKNOWN`
  * with code `'ABORTED'` (withdrawn, unless it was already on the wire); timeouts, connection
  * failures, 5xx answers and anything else are `UNKNOWN` (the write may or may not have happened).
@@ -89,6 +93,11 @@ export function classifyKalshiError(err: unknown): GatewayFailure {
   const message = err instanceof Error ? err.message : String(err);
   if (isKalshiAbortError(err)) {
     return { ok: false, kind: err.requestSent ? 'UNKNOWN' : 'WITHDRAWN', code: 'ABORTED', message };
+  }
+  if (isKalshiError(err) && err.earlierAttemptMayHaveLanded) {
+    // A retry failed after an attempt of unknown outcome: the write may be at the venue.
+    const code = isKalshiApiError(err) ? (err.kalshiCode ?? err.code) : err.code;
+    return { ok: false, kind: 'UNKNOWN', code, message };
   }
   if (isKalshiRateLimitError(err)) return { ok: false, kind: 'RATE_LIMITED', code: 'rate_limited', message };
   if (isKalshiNotFoundError(err))

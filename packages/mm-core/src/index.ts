@@ -56,6 +56,7 @@ export {
   OrderManager,
   type OrderManagerConfig,
   type OrderManagerEvents,
+  type OrderManagerStats,
   type OrderRejection,
   validateOrderManagerConfig,
 } from './orders/order-manager.js';

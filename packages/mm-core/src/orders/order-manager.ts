@@ -43,6 +43,29 @@ export interface OrderManagerConfig {
   readonly unknownResolveDelayMs?: number;
   /** Pause after a rate-limit answer, during which only cancels are sent. @defaultValue `1_000` */
   readonly rateLimitBackoffMs?: number;
+  /**
+   * First wait before an order whose cancel, amend or decrease the venue refused is modified
+   * again; doubles with each further refusal of that order, up to 30 s. @defaultValue `250`
+   */
+  readonly modifyRetryBaseMs?: number;
+  /**
+   * Consecutive lookups that must find nothing before an order whose create had an unknown outcome
+   * is declared absent; they are spaced `unknownResolveDelayMs`, then twice, four times as long, so
+   * a create the venue processes late is still found. @defaultValue `3`
+   */
+  readonly absentAfterLookups?: number;
+}
+
+/** Counters of an {@link OrderManager}'s retries ({@link OrderManager.stats}). */
+export interface OrderManagerStats {
+  /** Cancels, amends and decreases sent again after the venue refused one. */
+  readonly modifyRetries: number;
+  /** Wake-ups that restored quoting after a rate limit (each re-arms until the pause is over). */
+  readonly rateLimitRetries: number;
+  /** Lookups of orders whose write outcome was unknown. */
+  readonly lookups: number;
+  /** Orders declared absent after `absentAfterLookups` lookups found nothing. */
+  readonly absent: number;
 }
 
 /**
@@ -106,6 +129,12 @@ interface ManagedOrder {
   /** Target of an in-flight amend or decrease. */
   targetPriceUnits: PriceUnits;
   targetRemainingCountUnits: CountUnits;
+  /** Consecutive refused cancels, amends and decreases. */
+  refusals?: number;
+  /** No cancel, amend or decrease is sent before this time (manager clock, ms). */
+  holdUntilMs?: number;
+  /** Consecutive lookups that found nothing. */
+  misses?: number;
 }
 
 interface MarketOrders {
@@ -125,6 +154,8 @@ const DEFAULTS = {
   maxBatchSize: 20,
   unknownResolveDelayMs: 500,
   rateLimitBackoffMs: 1_000,
+  modifyRetryBaseMs: 250,
+  absentAfterLookups: 3,
 } as const;
 
 /**
@@ -149,6 +180,8 @@ export function validateOrderManagerConfig(config: OrderManagerConfig, prefix = 
   nonNegInt('maxBatchSize', 1);
   nonNegInt('unknownResolveDelayMs');
   nonNegInt('rateLimitBackoffMs');
+  nonNegInt('modifyRetryBaseMs', 1);
+  nonNegInt('absentAfterLookups', 1);
   const p = config.clientOrderIdPrefix;
   if (p !== undefined && !/^[A-Za-z0-9_-]{1,16}$/.test(p)) {
     problems.push(
@@ -204,6 +237,13 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
   #seq = 0;
   #inFlight = 0;
   #rateLimitedUntil = 0;
+  /** The manager clock at the start of the running flush. */
+  #flushNowMs = 0;
+  /** Markets to re-evaluate at a time (manager clock): rate-limit ends and modify back-offs. */
+  readonly #wakeups = new Map<string, number>();
+  #wakeupTimer: ReturnType<typeof setTimeout> | undefined;
+  #wakeupDueMs = Number.POSITIVE_INFINITY;
+  readonly #stats = { modifyRetries: 0, rateLimitRetries: 0, lookups: 0, absent: 0 };
   #acceptingNew = true;
   /** Signal of every create and amend; aborted (and replaced) when new orders are blocked. */
   #newWrites = newWritesController();
@@ -245,6 +285,18 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     this.#nowMs = deps.nowMs ?? Date.now;
     this.#session =
       (Date.now() % 2_176_782_336).toString(36) + Math.floor(Math.random() * 1_296).toString(36);
+  }
+
+  /**
+   * Counters of retries, lookups and absences, for monitoring.
+   *
+   * @example
+   * ```ts
+   * const { modifyRetries, lookups } = om.stats();
+   * ```
+   */
+  stats(): OrderManagerStats {
+    return { ...this.#stats };
   }
 
   /** Number of writes awaiting an answer. */
@@ -443,10 +495,14 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     const { cancels, decreases, amends, creates } = this.#writes;
     this.#flushing = true;
     try {
-      const rateLimited = this.#nowMs() < this.#rateLimitedUntil;
+      const now = this.#nowMs();
+      const rateLimited = now < this.#rateLimitedUntil;
+      this.#flushNowMs = now;
       for (const ticker of this.#dirty) {
         const m = this.#markets.get(ticker);
         if (m === undefined) continue;
+        // Creates and amends held back now must go out when the pause ends, whatever else happens.
+        if (rateLimited) this.#wakeAt(ticker, this.#rateLimitedUntil);
         this.#diffSide(m, ticker, 'bid', rateLimited, cancels, decreases, amends, creates);
         this.#diffSide(m, ticker, 'ask', rateLimited, cancels, decreases, amends, creates);
       }
@@ -555,7 +611,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
       }
       matched[bestIndex] = true;
       const best = orders[bestIndex]!;
-      if (best.state !== 'working') continue;
+      if (best.state !== 'working' || this.#held(best)) continue;
       const diff = best.remainingCountUnits - want.countUnits;
       if (Math.abs(diff) <= sTol) continue;
       if (diff > 0) {
@@ -574,7 +630,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     let next = 0;
     for (let i = 0; i < orders.length; i++) {
       const o = orders[i]!;
-      if (matched[i] || o.state !== 'working') continue;
+      if (matched[i] || o.state !== 'working' || this.#held(o)) continue;
       const want = unmatchedWants[next];
       if (want !== undefined && !rateLimited) {
         const growth = Math.max(0, want.countUnits - o.remainingCountUnits);
@@ -728,6 +784,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
   }
 
   #afterModify(o: ManagedOrder): void {
+    o.refusals = 0;
     o.targetPriceUnits = o.priceUnits;
     o.targetRemainingCountUnits = o.remainingCountUnits;
     this.emit('orderAmended', view(o));
@@ -763,7 +820,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     if (f.kind === 'RATE_LIMITED') {
       this.#rateLimitedUntil = this.#nowMs() + this.#cfg.rateLimitBackoffMs;
       this.emit('rateLimited', this.#rateLimitedUntil);
-      this.#retryLater(o.marketTicker, this.#cfg.rateLimitBackoffMs);
+      this.#wakeAt(o.marketTicker, this.#rateLimitedUntil);
       if (operation === 'place') this.#unregister(o);
       else this.#revert(o);
       return;
@@ -812,7 +869,67 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
       message: f.message,
     });
     if (operation === 'place') this.#close(o, 'rejected');
-    else this.#revert(o);
+    else {
+      // Refused: back off before touching this order again (never a tight re-send loop).
+      const refusals = (o.refusals ?? 0) + 1;
+      o.refusals = refusals;
+      o.holdUntilMs =
+        this.#nowMs() + Math.min(30_000, this.#cfg.modifyRetryBaseMs * 2 ** Math.min(refusals - 1, 20));
+      this.#stats.modifyRetries++;
+      this.#wakeAt(o.marketTicker, o.holdUntilMs);
+      this.#revert(o);
+    }
+  }
+
+  /** True while a refused order waits out its back-off. */
+  #held(o: ManagedOrder): boolean {
+    return o.holdUntilMs !== undefined && this.#flushNowMs < o.holdUntilMs;
+  }
+
+  /**
+   * Re-evaluates a market once the manager clock reaches `dueMs`. One timer serves every market;
+   * when it fires before the clock got there (timers and clocks disagree), it re-arms itself.
+   */
+  #wakeAt(marketTicker: string, dueMs: number): void {
+    const prev = this.#wakeups.get(marketTicker);
+    if (prev === undefined || dueMs > prev) this.#wakeups.set(marketTicker, dueMs);
+    this.#armWakeup();
+  }
+
+  #armWakeup(): void {
+    if (this.#closed || this.#wakeups.size === 0) return;
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const due of this.#wakeups.values()) if (due < earliest) earliest = due;
+    if (this.#wakeupTimer !== undefined && this.#wakeupDueMs <= earliest) return;
+    if (this.#wakeupTimer !== undefined) {
+      clearTimeout(this.#wakeupTimer);
+      this.#timers.delete(this.#wakeupTimer);
+    }
+    this.#wakeupDueMs = earliest;
+    const t = setTimeout(
+      () => {
+        this.#timers.delete(t);
+        this.#wakeupTimer = undefined;
+        this.#wakeupDueMs = Number.POSITIVE_INFINITY;
+        if (this.#closed) return;
+        const now = this.#nowMs();
+        let woke = false;
+        for (const [ticker, due] of this.#wakeups) {
+          if (due > now) continue;
+          this.#wakeups.delete(ticker);
+          this.#dirty.add(ticker);
+          woke = true;
+        }
+        if (woke) {
+          if (now >= this.#rateLimitedUntil && this.#rateLimitedUntil > 0) this.#stats.rateLimitRetries++;
+          this.flush();
+        }
+        this.#armWakeup();
+      },
+      Math.max(1, earliest - this.#nowMs()),
+    );
+    this.#wakeupTimer = t;
+    this.#timers.add(t);
   }
 
   #revert(o: ManagedOrder): void {
@@ -823,45 +940,52 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
   }
 
   #resolveLater(o: ManagedOrder): void {
-    const t = setTimeout(() => {
-      this.#timers.delete(t);
-      if (this.#closed) return;
-      const lookup =
-        o.orderId !== undefined
-          ? this.#gateway.getOrder(o.orderId)
-          : this.#gateway.getOrderByClientOrderId(o.clientOrderId);
-      this.#inFlight++;
-      lookup.then(
-        (found) => {
-          this.#inFlight--;
-          if (this.#closed || this.#byClientId.get(o.clientOrderId) !== o) return;
-          if (found === undefined) this.#close(o, 'absent');
-          else if (o.cancelRequested) this.#applyVenueFields(o, found);
-          else {
-            o.state = 'working';
-            this.applyOrderUpdate(found);
-          }
-          this.#scheduleFlush();
-        },
-        (err: unknown) => {
-          this.#inFlight--;
-          this.#logger.warn('order lookup failed; retrying', {
-            clientOrderId: o.clientOrderId,
-            err: String(err),
-          });
-          if (!this.#closed) this.#resolveLater(o);
-        },
-      );
-    }, this.#cfg.unknownResolveDelayMs);
-    this.#timers.add(t);
-  }
-
-  #retryLater(marketTicker: string, delayMs: number): void {
-    const t = setTimeout(() => {
-      this.#timers.delete(t);
-      this.#dirty.add(marketTicker);
-      this.flush();
-    }, delayMs);
+    const t = setTimeout(
+      () => {
+        this.#timers.delete(t);
+        if (this.#closed) return;
+        const lookup =
+          o.orderId !== undefined
+            ? this.#gateway.getOrder(o.orderId)
+            : this.#gateway.getOrderByClientOrderId(o.clientOrderId);
+        this.#inFlight++;
+        this.#stats.lookups++;
+        lookup.then(
+          (found) => {
+            this.#inFlight--;
+            if (this.#closed || this.#byClientId.get(o.clientOrderId) !== o) return;
+            if (found === undefined) {
+              // One miss proves little: the venue may process the write later. Absent only after
+              // several misses spaced over the venue's processing horizon.
+              o.misses = (o.misses ?? 0) + 1;
+              if (o.misses < this.#cfg.absentAfterLookups) {
+                this.#resolveLater(o);
+                return;
+              }
+              this.#stats.absent++;
+              this.#close(o, 'absent');
+            } else if (o.cancelRequested) {
+              o.misses = 0;
+              this.#applyVenueFields(o, found);
+            } else {
+              o.misses = 0;
+              o.state = 'working';
+              this.applyOrderUpdate(found);
+            }
+            this.#scheduleFlush();
+          },
+          (err: unknown) => {
+            this.#inFlight--;
+            this.#logger.warn('order lookup failed; retrying', {
+              clientOrderId: o.clientOrderId,
+              err: String(err),
+            });
+            if (!this.#closed) this.#resolveLater(o);
+          },
+        );
+      },
+      this.#cfg.unknownResolveDelayMs * 2 ** Math.min(o.misses ?? 0, 6),
+    );
     this.#timers.add(t);
   }
 
@@ -995,10 +1119,15 @@ function settledState(o: ManagedOrder): OrderState {
   return o.cancelRequested ? 'pendingCancel' : 'working';
 }
 
+/**
+ * Worst-case resting size of an order: an order with a write in flight counts at the larger of its
+ * size and its target, whatever state overtook the write (a cancel sent by `cancelEverything` while
+ * a size-increasing amend is on the wire must not drop that amend from exposure).
+ */
 function exposureOf(o: ManagedOrder): CountUnits {
-  return o.state === 'pendingAmend' || o.state === 'unknown'
-    ? Math.max(o.remainingCountUnits, o.targetRemainingCountUnits)
-    : o.remainingCountUnits;
+  return o.state === 'working'
+    ? o.remainingCountUnits
+    : Math.max(o.remainingCountUnits, o.targetRemainingCountUnits);
 }
 
 function ref(o: ManagedOrder): OrderRef {

@@ -745,8 +745,9 @@ export class Engine extends EventEmitter<EngineEvents> {
       this.#riskDirty.add(t);
     }
     this.#scheduleDriftConfirmation();
+    const listing = this.#orders.beginListing();
     const open = (await this.#gateway.getOpenOrders()).filter((o) => markets.has(o.marketTicker));
-    const orphans = this.#orders.syncOpenOrders(open);
+    const orphans = this.#orders.syncOpenOrders(open, listing);
     const policy = this.#cfg.orphanOrders ?? 'cancel';
     if (orphans.length > 0 && policy !== 'ignore') {
       this.#logger.warn('orphaned orders found', { count: orphans.length, policy });

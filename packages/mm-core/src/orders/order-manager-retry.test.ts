@@ -127,3 +127,37 @@ describe('OrderManager exposure during cancelEverything', () => {
     await until(() => om.inFlightCount === 0 && venue.pending.length === 0);
   });
 });
+
+describe('OrderManager open-order listings', () => {
+  it('does not judge an order acknowledged after the listing was requested', async () => {
+    const { venue, om } = setup();
+    venue.manual = true;
+    om.setDesired(M, [bid(4_500, 500)]);
+    om.flush();
+    const listing = om.beginListing(); // getOpenOrders() goes out now...
+    const stale = await venue.getOpenOrders(); // ...and is answered before the create is processed
+    venue.process(0, 'ok'); // the create's ack arrives while the listing is in flight
+    await until(() => om.openOrders()[0]?.state === 'working');
+    const closed: string[] = [];
+    om.on('orderClosed', (_o, reason) => closed.push(reason));
+    expect(om.syncOpenOrders(stale, listing)).toEqual([]);
+    expect(closed).toEqual([]);
+    om.flush();
+    // nothing placed on top of the resting order
+    expect(venue.pending).toEqual([]);
+    expect(venue.worstCaseCount('bid')).toBe(500);
+  });
+
+  it('closes a working order missing from a listing requested after it was acknowledged', async () => {
+    const { venue, om } = setup();
+    om.setDesired(M, [bid(4_500, 500)]);
+    om.flush();
+    await until(() => om.openOrders()[0]?.state === 'working');
+    for (const o of venue.orders.values()) o.status = 'canceled'; // gone at the venue, no update
+    const listing = om.beginListing();
+    const closed: string[] = [];
+    om.on('orderClosed', (_o, reason) => closed.push(reason));
+    om.syncOpenOrders(await venue.getOpenOrders(), listing);
+    expect(closed).toEqual(['absent']);
+  });
+});

@@ -135,6 +135,8 @@ interface ManagedOrder {
   holdUntilMs?: number;
   /** Consecutive lookups that found nothing. */
   misses?: number;
+  /** Listing epoch at this order's last acknowledgement or update ({@link OrderManager.beginListing}). */
+  seenEpoch?: number;
 }
 
 interface MarketOrders {
@@ -237,6 +239,8 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
   #seq = 0;
   #inFlight = 0;
   #rateLimitedUntil = 0;
+  /** Counter of open-order listings; orders remember the epoch they were last confirmed in. */
+  #epoch = 0;
   /** The manager clock at the start of the running flush. */
   #flushNowMs = 0;
   /** Markets to re-evaluate at a time (manager clock): rate-limit ends and modify back-offs. */
@@ -401,23 +405,42 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
    *
    * @returns venue orders that are not ours (orphans) for the caller to adopt or cancel.
    */
-  syncOpenOrders(venueOrders: readonly VenueOrder[]): VenueOrder[] {
+  syncOpenOrders(venueOrders: readonly VenueOrder[], listingEpoch?: number): VenueOrder[] {
     const live = new Set<string>();
     const orphans: VenueOrder[] = [];
+    // Orders acknowledged or updated after the listing was requested are newer than it.
+    const judged = (o: ManagedOrder) => listingEpoch === undefined || (o.seenEpoch ?? 0) < listingEpoch;
     for (const vo of venueOrders) {
       live.add(vo.orderId);
       const o =
         this.#byOrderId.get(vo.orderId) ??
         (vo.clientOrderId ? this.#byClientId.get(vo.clientOrderId) : undefined);
       if (o === undefined) orphans.push(vo);
-      else this.applyOrderUpdate(vo);
+      else if (judged(o)) this.applyOrderUpdate(vo);
     }
     for (const o of [...this.#byClientId.values()]) {
-      if (o.state === 'working' && o.orderId !== undefined && !live.has(o.orderId)) {
+      if (o.state === 'working' && o.orderId !== undefined && !live.has(o.orderId) && judged(o)) {
         this.#close(o, 'absent');
       }
     }
     return orphans;
+  }
+
+  /**
+   * Marks the moment an open-orders listing is requested; pass the result to
+   * {@link OrderManager.syncOpenOrders} with the listing.
+   *
+   * @remarks A listing is a snapshot at its request time: an order acknowledged (or updated) while
+   * the listing was in flight may be missing from it, or shown with older fields, and is not judged
+   * by it.
+   * @example
+   * ```ts
+   * const epoch = om.beginListing();
+   * const orphans = om.syncOpenOrders(await gateway.getOpenOrders(), epoch);
+   * ```
+   */
+  beginListing(): number {
+    return ++this.#epoch;
   }
 
   /** Applies a fill of one of our orders (reduces its remaining size). */
@@ -438,6 +461,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     if (o.orderId === undefined) o.orderId = fill.orderId;
     if (!this.#byOrderId.has(fill.orderId)) this.#byOrderId.set(fill.orderId, o);
     o.fillsSeen += fill.countUnits;
+    o.seenEpoch = this.#epoch;
     this.#reflectFills(o);
     this.#dirty.add(o.marketTicker);
     if (o.remainingCountUnits === 0 && o.state === 'working') this.#close(o, 'executed');
@@ -450,6 +474,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
       this.#byOrderId.get(update.orderId) ??
       (update.clientOrderId !== undefined ? this.#byClientId.get(update.clientOrderId) : undefined);
     if (o === undefined) return;
+    o.seenEpoch = this.#epoch;
     if (o.orderId === undefined) {
       o.orderId = update.orderId;
       this.#byOrderId.set(update.orderId, o);
@@ -733,6 +758,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
         o.fillsSeen += early;
       }
       o.state = 'working';
+      o.seenEpoch = this.#epoch;
       this.#setRemaining(o, r.value.filledCountUnits, r.value.remainingCountUnits);
       o.targetRemainingCountUnits = o.remainingCountUnits;
       this.emit('orderPlaced', view(o));
@@ -785,6 +811,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
 
   #afterModify(o: ManagedOrder): void {
     o.refusals = 0;
+    o.seenEpoch = this.#epoch;
     o.targetPriceUnits = o.priceUnits;
     o.targetRemainingCountUnits = o.remainingCountUnits;
     this.emit('orderAmended', view(o));

@@ -165,7 +165,8 @@ export class HttpTransport {
       typeof (args.body as { client_order_id?: unknown } | undefined)?.client_order_id === 'string';
     const retryUnknown = route.retry === 'safe' || idempotentCreate;
     const sign = signer !== undefined && route.auth !== 'none';
-    let unknownOutcome = false;
+    // Set once an attempt may have been processed (timeout, reset, 5xx); read after the call fails.
+    const outcome = { unknown: false };
     try {
       return await this.#attempts<T>(route, args, pathname, url, bodyText, {
         cost,
@@ -174,13 +175,11 @@ export class HttpTransport {
         sign,
         maxRetries,
         timeoutMs,
-        onUnknownOutcome: () => {
-          unknownOutcome = true;
-        },
+        outcome,
       });
     } catch (e) {
       // An earlier attempt may have been processed: whatever ended the call, the outcome is unknown.
-      if (unknownOutcome && isKalshiError(e) && !isKalshiAbortError(e)) markEarlierAttemptMayHaveLanded(e);
+      if (outcome.unknown && isKalshiError(e) && !isKalshiAbortError(e)) markEarlierAttemptMayHaveLanded(e);
       throw e;
     }
   }
@@ -198,18 +197,14 @@ export class HttpTransport {
       readonly sign: boolean;
       readonly maxRetries: number;
       readonly timeoutMs: number;
-      readonly onUnknownOutcome: () => void;
+      readonly outcome: { unknown: boolean };
     },
   ): Promise<T> {
     const o = this.#o;
     const signer = o.signer;
     const signal = args.options?.signal;
     const { cost, idempotentCreate, retryUnknown, sign, maxRetries, timeoutMs } = plan;
-    let unknownOutcome = false;
-    const setUnknown = () => {
-      unknownOutcome = true;
-      plan.onUnknownOutcome();
-    };
+    const { outcome } = plan;
 
     for (let attempt = 0; ; attempt++) {
       // Before this attempt is on the wire, only an earlier attempt can have reached Kalshi.
@@ -259,7 +254,7 @@ export class HttpTransport {
         const err = mapHttpError(res.status, text, route.method, pathname);
         if (
           res.status === 409 &&
-          unknownOutcome &&
+          outcome.unknown &&
           idempotentCreate &&
           args.onDuplicate !== undefined &&
           isDuplicateOrderCode(err)
@@ -279,7 +274,7 @@ export class HttpTransport {
             failure = err;
           } else throw err;
         } else if (res.status >= 500 && retryUnknown && attempt < maxRetries) {
-          setUnknown();
+          outcome.unknown = true;
           failure = err;
         } else {
           throw err;
@@ -293,7 +288,7 @@ export class HttpTransport {
           ? new KalshiTimeoutError(`${route.method} ${pathname} timed out after ${timeoutMs} ms`, timeoutMs)
           : new KalshiConnectionError(`${route.method} ${pathname} failed: ${describe(e)}`, { cause: e });
         if (!retryUnknown || attempt >= maxRetries) throw err;
-        setUnknown();
+        outcome.unknown = true;
         failure = err;
       } finally {
         clearTimeout(timer);

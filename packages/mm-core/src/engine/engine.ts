@@ -696,9 +696,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       // From the last successful reconciliation, not from the newest fill: a fill the socket
       // missed may be older than fills it delivered.
       for (const f of await this.#gateway.getFillsSince(Math.max(0, this.#fillCursorMs - overlapMs))) {
-        if (!markets.has(f.marketTicker) || this.#positions.hasSeen(f)) continue;
-        this.#stats.fillsBackfilled++;
-        this.#onFill(f);
+        if (markets.has(f.marketTicker) && this.#onFill(f)) this.#stats.fillsBackfilled++;
       }
     }
     const venuePositions = new Map<string, CountUnits>();
@@ -798,7 +796,9 @@ export class Engine extends EventEmitter<EngineEvents> {
       onBookDelta: (d) => this.#onDelta(d),
       onBookUntrusted: (tickers, reason) => this.#onUntrusted(tickers, reason, true),
       onTrade: (t) => this.#onTrade(t),
-      onFill: (f) => this.#onFill(f),
+      onFill: (f) => {
+        this.#onFill(f);
+      },
       onOrderUpdate: (o) => this.#onOrderUpdate(o),
       onLifecycle: (e) => this.#onLifecycle(e),
       onConnectionState: (s) => this.#onConnection(s),
@@ -857,22 +857,24 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.#apply(this.#call(() => this.#strategy.onTrade?.(t, this.#context)));
   }
 
-  #onFill(f: Fill): void {
-    if (!this.#books.has(f.marketTicker)) return;
+  /** Applies one of our fills; `false` when it was already applied (or is not for a traded market). */
+  #onFill(f: Fill): boolean {
+    if (!this.#books.has(f.marketTicker)) return false;
     let fresh: boolean;
     try {
       fresh = this.#positions.applyFill(f);
     } catch (err) {
       this.#error(err);
-      return;
+      return false;
     }
-    if (!fresh) return;
+    if (!fresh) return false;
     this.#orders.applyFill(f);
     this.emit('orderFilled', f, this.#positions.get(f.marketTicker));
     this.#riskDirty.add(f.marketTicker);
     this.#checkPnl();
     this.#apply(this.#call(() => this.#strategy.onFill?.(f, this.#context)));
     this.#scheduleEvaluate();
+    return true;
   }
 
   #onOrderUpdate(o: VenueOrder): void {

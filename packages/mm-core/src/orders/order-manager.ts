@@ -60,8 +60,8 @@ export interface OrderManagerConfig {
 export interface OrderManagerStats {
   /** Cancels, amends and decreases sent again after the venue refused one. */
   readonly modifyRetries: number;
-  /** Wake-ups that restored quoting after a rate limit (each re-arms until the pause is over). */
-  readonly rateLimitRetries: number;
+  /** Rate-limit answers; each pauses creates and amends and arms a wake-up for the pause's end. */
+  readonly rateLimited: number;
   /** Lookups of orders whose write outcome was unknown. */
   readonly lookups: number;
   /** Orders declared absent after `absentAfterLookups` lookups found nothing. */
@@ -247,7 +247,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
   readonly #wakeups = new Map<string, number>();
   #wakeupTimer: ReturnType<typeof setTimeout> | undefined;
   #wakeupDueMs = Number.POSITIVE_INFINITY;
-  readonly #stats = { modifyRetries: 0, rateLimitRetries: 0, lookups: 0, absent: 0 };
+  readonly #stats = { modifyRetries: 0, rateLimited: 0, lookups: 0, absent: 0 };
   #acceptingNew = true;
   /** Signal of every create and amend; aborted (and replaced) when new orders are blocked. */
   #newWrites = newWritesController();
@@ -847,6 +847,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
     if (f.kind === 'RATE_LIMITED') {
       this.#rateLimitedUntil = this.#nowMs() + this.#cfg.rateLimitBackoffMs;
       this.emit('rateLimited', this.#rateLimitedUntil);
+      this.#stats.rateLimited++;
       this.#wakeAt(o.marketTicker, this.#rateLimitedUntil);
       if (operation === 'place') this.#unregister(o);
       else this.#revert(o);
@@ -920,14 +921,16 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
   #wakeAt(marketTicker: string, dueMs: number): void {
     const prev = this.#wakeups.get(marketTicker);
     if (prev === undefined || dueMs > prev) this.#wakeups.set(marketTicker, dueMs);
-    this.#armWakeup();
+    // The armed timer re-arms for the rest when it fires; only an earlier due time needs a new one.
+    if (this.#wakeupTimer === undefined || dueMs < this.#wakeupDueMs) this.#armWakeup(dueMs);
   }
 
-  #armWakeup(): void {
+  #armWakeup(earliest?: number): void {
     if (this.#closed || this.#wakeups.size === 0) return;
-    let earliest = Number.POSITIVE_INFINITY;
-    for (const due of this.#wakeups.values()) if (due < earliest) earliest = due;
-    if (this.#wakeupTimer !== undefined && this.#wakeupDueMs <= earliest) return;
+    if (earliest === undefined) {
+      earliest = Number.POSITIVE_INFINITY;
+      for (const due of this.#wakeups.values()) if (due < earliest) earliest = due;
+    }
     if (this.#wakeupTimer !== undefined) {
       clearTimeout(this.#wakeupTimer);
       this.#timers.delete(this.#wakeupTimer);
@@ -947,10 +950,7 @@ export class OrderManager extends EventEmitter<OrderManagerEvents> {
           this.#dirty.add(ticker);
           woke = true;
         }
-        if (woke) {
-          if (now >= this.#rateLimitedUntil && this.#rateLimitedUntil > 0) this.#stats.rateLimitRetries++;
-          this.flush();
-        }
+        if (woke) this.flush();
         this.#armWakeup();
       },
       Math.max(1, earliest - this.#nowMs()),
